@@ -1,0 +1,80 @@
+using Jixiao.Core.Provenance;
+using Jixiao.Core.Rules;
+
+namespace Jixiao.Core.Checks;
+
+/// <summary>
+/// What a check writes to while it runs over one document: findings and, per rule, how many subjects it
+/// checked and whether it could run at all. Coverage is derived from these calls, so a rule that never
+/// said <see cref="Checked"/> is reported as not run, never as passed.
+/// </summary>
+public sealed class CheckContext
+{
+    private readonly Dictionary<string, (int Checked, int Failed, string? NotRunReason)> _tally = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+
+    public CheckContext(string documentId, RuleSet ruleSet)
+    {
+        DocumentId = documentId;
+        RuleSet = ruleSet;
+    }
+
+    public string DocumentId { get; }
+    public RuleSet RuleSet { get; }
+    public List<Finding> Findings { get; } = [];
+
+    /// <summary>Records that <paramref name="rule"/> examined one subject (a row, a pair of figures).</summary>
+    public void Checked(RuleInfo rule, int count = 1)
+    {
+        var t = Get(rule.Id);
+        _tally[rule.Id] = (t.Checked + count, t.Failed, t.NotRunReason);
+    }
+
+    /// <summary>Records that <paramref name="rule"/> could not examine a subject, and why.</summary>
+    public void NotRun(RuleInfo rule, string reason)
+    {
+        var t = Get(rule.Id);
+        _tally[rule.Id] = (t.Checked, t.Failed, t.NotRunReason is null ? reason : t.NotRunReason.Contains(reason, StringComparison.Ordinal) ? t.NotRunReason : t.NotRunReason + "；" + reason);
+    }
+
+    /// <summary>Adds a finding for <paramref name="rule"/> (counts as one subject checked and failed).</summary>
+    public void Report(RuleInfo rule, SourceRef? at, string message, string? stated = null, string? expected = null, Severity? severity = null)
+    {
+        var t = Get(rule.Id);
+        _tally[rule.Id] = (t.Checked + 1, t.Failed + 1, t.NotRunReason);
+        Findings.Add(new Finding
+        {
+            Rule = rule.Id,
+            Severity = severity ?? rule.Severity,
+            DocumentId = DocumentId,
+            Location = at?.Describe() ?? "",
+            Message = message,
+            Stated = stated,
+            Expected = expected,
+            At = at,
+        });
+    }
+
+    private (int Checked, int Failed, string? NotRunReason) Get(string id)
+    {
+        if (_tally.TryGetValue(id, out var t)) return t;
+        _order.Add(id);
+        return (0, 0, null);
+    }
+
+    /// <summary>Coverage for every rule in <paramref name="rules"/>, in catalogue order.</summary>
+    public IEnumerable<CoverageEntry> Coverage(IEnumerable<RuleInfo> rules)
+    {
+        foreach (var rule in rules)
+        {
+            if (!_tally.TryGetValue(rule.Id, out var t))
+            {
+                yield return new CoverageEntry(rule.Id, CoverageStatus.NotRun, 0, 0, "本文档没有此规则适用的内容");
+                continue;
+            }
+            if (t.Failed > 0) yield return new CoverageEntry(rule.Id, CoverageStatus.Failed, t.Checked, t.Failed, t.NotRunReason);
+            else if (t.Checked > 0) yield return new CoverageEntry(rule.Id, CoverageStatus.Passed, t.Checked, 0, t.NotRunReason);
+            else yield return new CoverageEntry(rule.Id, CoverageStatus.NotRun, 0, 0, t.NotRunReason ?? "本文档没有此规则适用的内容");
+        }
+    }
+}

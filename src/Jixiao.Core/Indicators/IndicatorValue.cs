@@ -1,0 +1,119 @@
+namespace Jixiao.Core.Indicators;
+
+/// <summary>The comparator of a quantitative target: ≥ > = ≤ < ≈ (rules.md R3.4).</summary>
+public enum Comparator
+{
+    /// <summary>No comparator written: a plain number such as "2000" or "100%" (read as "=" for judging, positive direction).</summary>
+    None,
+    Equal,
+    GreaterOrEqual,
+    Greater,
+    LessOrEqual,
+    Less,
+    /// <summary>左右 / 约 / ≈</summary>
+    Approximately,
+}
+
+public enum IndicatorValueKind
+{
+    Empty,
+    Quantity,
+    Deadline,
+    Qualitative,
+    FreeText,
+}
+
+/// <summary>
+/// A target or actual string read by the indicator-value language: quantity, deadline, qualitative level or
+/// free text. Parsing never throws; <see cref="Reason"/> says what was understood or why it was not.
+/// </summary>
+public abstract record IndicatorValue(string Raw)
+{
+    public abstract IndicatorValueKind Kind { get; }
+    /// <summary>What was understood, or why the text could not be read as a measurable value (Chinese).</summary>
+    public string Reason { get; init; } = "";
+}
+
+public sealed record EmptyValue(string Raw) : IndicatorValue(Raw)
+{
+    public override IndicatorValueKind Kind => IndicatorValueKind.Empty;
+}
+
+/// <summary>
+/// A number with comparator, scale and unit: "≥3.2万人" = (≥, 3.2, 10000, "人"); "1200元/户/年"; "6%左右".
+/// </summary>
+public sealed record QuantityValue(string Raw) : IndicatorValue(Raw)
+{
+    public override IndicatorValueKind Kind => IndicatorValueKind.Quantity;
+    public Comparator Comparator { get; init; }
+    /// <summary>The number as written (3.2 in "3.2万人").</summary>
+    public decimal Number { get; init; }
+    /// <summary>The scale word's factor: 1, 10 000 (万), 100 000 000 (亿), 1 000 (千).</summary>
+    public decimal Scale { get; init; } = 1m;
+    /// <summary>The unit after the scale, normalised: "人", "户", "个", "元", "%", "元/人/月", "" when none.</summary>
+    public string Unit { get; init; } = "";
+    /// <summary>左右 / 约 / ≈.</summary>
+    public bool Approximate { get; init; }
+    /// <summary>The upper end of a range such as "3-12个月", scaled like <see cref="Number"/>.</summary>
+    public decimal? UpperNumber { get; init; }
+
+    /// <summary>Number × Scale: 3.2万人 → 32000.</summary>
+    public decimal Normalized => Number * Scale;
+    public bool IsPercent => Unit == "%";
+}
+
+/// <summary>A deadline: "12月底前", "7月31日前", "&lt;=2022年12月31日", "收到指标文30日内发放到位", "半年".</summary>
+public sealed record DeadlineValue(string Raw) : IndicatorValue(Raw)
+{
+    public override IndicatorValueKind Kind => IndicatorValueKind.Deadline;
+    public int? Year { get; init; }
+    public int? Month { get; init; }
+    /// <summary>Day of month; for "12月底前" the last day of the month.</summary>
+    public int? Day { get; init; }
+    /// <summary>"…前" / "≤": on or before the date.</summary>
+    public bool OnOrBefore { get; init; }
+    /// <summary>A relative period: "30日内" → 30 days; "半年" → 182 days; "1年" → 365 days.</summary>
+    public int? WithinDays { get; init; }
+    /// <summary>What the relative period counts from, e.g. "收到指标文".</summary>
+    public string? Anchor { get; init; }
+}
+
+/// <summary>A qualitative level on an ordered scale, e.g. 达成预期指标 &gt; 部分达成… &gt; 未达成…, or 显著 &gt; 较显著.</summary>
+public sealed record QualitativeValue(string Raw) : IndicatorValue(Raw)
+{
+    public override IndicatorValueKind Kind => IndicatorValueKind.Qualitative;
+    /// <summary>The scale the phrase belongs to, e.g. "achievement" (达成/部分达成/未达成), "effect" (显著…), "trend" (提高…), "completion" (完成/已完成/未完成).</summary>
+    public string Scale { get; init; } = "";
+    /// <summary>Position on the scale: higher is better. For the achievement scale: 2 达成, 1 部分达成, 0 未达成.</summary>
+    public int Level { get; init; }
+    /// <summary>The canonical phrase for the level.</summary>
+    public string Canonical { get; init; } = "";
+}
+
+/// <summary>Text that is not a measurable value: a description, a rule ("具体调整水平以…为限"), a template hint.</summary>
+public sealed record FreeTextValue(string Raw) : IndicatorValue(Raw)
+{
+    public override IndicatorValueKind Kind => IndicatorValueKind.FreeText;
+    /// <summary>True when the text is a template placeholder left in, e.g. "（此处须填写具体的就业率）".</summary>
+    public bool IsPlaceholder { get; init; }
+}
+
+public enum Outcome
+{
+    Met,
+    PartlyMet,
+    NotMet,
+    /// <summary>The engine cannot decide (free text, different units, qualitative against quantity): a person must.</summary>
+    NeedsJudgement,
+}
+
+/// <summary>The judgement of an actual against its target.</summary>
+public sealed record Judgement(Outcome Outcome, string Reason)
+{
+    /// <summary>For quantities: actual/target (positive) or the reverse-direction ratio, unrounded; 1 when met exactly.</summary>
+    public decimal? CompletionRatio { get; init; }
+    /// <summary>True when the target is of the reverse kind (≤, &lt;): lower is better.</summary>
+    public bool Reverse { get; init; }
+    /// <summary>Actual / target for positive targets, for the over-completion check (e.g. 1.4088 for 140.88%).</summary>
+    public decimal? OverCompletion { get; init; }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace Jixiao.Core.Model;
+
+/// <summary>Small text helpers shared by readers and checks.</summary>
+public static class Text
+{
+    /// <summary>Removes all white space (PDF extraction scatters spaces and breaks inside Chinese words) and normalises brackets and colons.</summary>
+    public static string Compact(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u200b' || c == '\ufeff') continue;
+            sb.Append(c switch
+            {
+                '(' => '（',
+                ')' => '）',
+                ':' => '：',
+                ',' => '，',
+                '【' => '〔',
+                '】' => '〕',
+                '[' => '〔',
+                ']' => '〕',
+                _ => c,
+            });
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The text before the first opening bracket.</summary>
+    public static string BeforeBracket(string s)
+    {
+        var i = s.IndexOfAny(['（', '(']);
+        return i < 0 ? s : s[..i];
+    }
+
+    /// <summary>True for an empty explanation: blank, "无", "无。", "/", "-", "——".</summary>
+    public static bool IsEmptyExplanation(string? s)
+    {
+        var t = Compact(s).Trim('。', '.', '；', ';');
+        return t.Length == 0 || t is "无" or "/" or "-" or "—" or "——" or "暂无" or "没有" or "不适用";
+    }
+}
