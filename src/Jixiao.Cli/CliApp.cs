@@ -11,6 +11,8 @@ public static class CliApp
         var output = new CliOutput(stdout ?? Console.Out, stderr ?? Console.Error);
         var root = new RootCommand("绩效 Jixiao — 预算绩效自评表、自评报告和部门决算公开的读取、检查、评分与导出");
         root.Subcommands.Add(ImportCommand.Build(output));
+        root.Subcommands.Add(CheckCommand.Build(output));
+        root.Subcommands.Add(ScoreCommand.Build(output));
         try
         {
             return root.Parse(args).Invoke();
