@@ -28,6 +28,12 @@ public static class IndicatorJudge
             return FromAchievement(level);
         }
 
+        // A bare period ("6个月", "1年") is also a count of months or years.
+        if (target is QuantityValue && actual is DeadlineValue { IsPeriod: true, Anchor: null } period)
+        {
+            actual = new QuantityValue(period.Raw) { Number = period.PeriodCount ?? 0m, Unit = period.PeriodUnit ?? "" };
+        }
+
         return target switch
         {
             QuantityValue t => actual is QuantityValue a

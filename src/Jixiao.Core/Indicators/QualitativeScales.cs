@@ -177,11 +177,21 @@ public static class QualitativeScales
         return null;
     }
 
-    /// <summary>True when a negation (未, 不, 没, 无, 非) occurs outside the matched phrase: "未能有效提高" is not "提高".</summary>
-    private static bool HasNegationOutside(ReadOnlySpan<char> text, int at, int length)
+    /// <summary>True when a negation (未, 不, 没, 无, 非 but not 非常) occurs outside the matched phrase: "未能有效提高" is not "提高".</summary>
+    private static bool HasNegationOutside(ReadOnlySpan<char> text, int at, int length) =>
+        HasNegation(text[..at]) || HasNegation(text[(at + length)..]);
+
+    private static bool HasNegation(ReadOnlySpan<char> text)
     {
-        const string negations = "未不没无非";
-        return text[..at].IndexOfAny(negations) >= 0 || text[(at + length)..].IndexOfAny(negations) >= 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '未' or '不' or '没' or '无' || (text[i] == '非' && (i + 1 == text.Length || text[i + 1] != '常')))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Dictionary<string, QualitativePhrase> BuildExact()

@@ -72,6 +72,12 @@ internal static class QuantityGrammar
             .ToDictionary(u => u, u => u, StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Largest |Number × Scale| read as a quantity (10^20, far beyond any budget in 元): keeps <see cref="QuantityValue.Normalized"/>
+    /// and the judge's arithmetic clear of decimal overflow.
+    /// </summary>
+    public const decimal MaxMagnitude = 100_000_000_000_000_000_000m;
+
     public static bool TryParse(ReadOnlySpan<char> s, string raw, out QuantityValue? value)
     {
         value = null;
@@ -143,6 +149,11 @@ internal static class QuantityGrammar
         }
 
         if (pos != s.Length)
+        {
+            return false;
+        }
+
+        if (Math.Abs(number) > MaxMagnitude / scale || (upper is { } u && Math.Abs(u) > MaxMagnitude / scale))
         {
             return false;
         }

@@ -14,6 +14,9 @@ internal static class QuantityJudge
         public bool IsExact => Low is { } l && High is { } h && l == h;
     }
 
+    /// <summary>Target and actual as written, quoted, with the converted value when a conversion was made.</summary>
+    private readonly record struct Texts(string Target, string Actual);
+
     public static Judgement Judge(QuantityValue target, QuantityValue actual)
     {
         if (!TryReconcile(target, actual, out decimal t, out decimal a, out decimal? aUpper, out string unit))
@@ -24,20 +27,21 @@ internal static class QuantityJudge
         }
 
         var interval = ToInterval(actual.Comparator, a, aUpper);
+        var texts = new Texts(Quote(target, t, unit), Quote(actual, a, unit));
         if (target.UpperNumber is { } upper)
         {
-            return JudgeRange(t, upper * target.Scale, interval, unit);
+            return JudgeRange(t, upper * target.Scale, interval, texts);
         }
 
         return target.Comparator switch
         {
-            Comparator.LessOrEqual or Comparator.Less => JudgeReverse(t, target.Comparator == Comparator.Less, interval, unit),
-            Comparator.Approximately => JudgeApproximate(t, interval, unit),
-            _ when target.Approximate => JudgeApproximate(t, interval, unit),
-            Comparator.Greater => JudgePositive(t, strict: true, zeroMeansNone: false, interval, unit),
-            Comparator.GreaterOrEqual => JudgePositive(t, strict: false, zeroMeansNone: false, interval, unit),
+            Comparator.LessOrEqual or Comparator.Less => JudgeReverse(t, target.Comparator == Comparator.Less, interval, texts),
+            Comparator.Approximately => JudgeApproximate(t, interval, texts),
+            _ when target.Approximate => JudgeApproximate(t, interval, texts),
+            Comparator.Greater => JudgePositive(t, strict: true, zeroMeansNone: false, interval, texts),
+            Comparator.GreaterOrEqual => JudgePositive(t, strict: false, zeroMeansNone: false, interval, texts),
             // "=" and no comparator score like a positive target; with target 0 ("0起") only 0 is met (R1.8).
-            _ => JudgePositive(t, strict: false, zeroMeansNone: t == 0, interval, unit),
+            _ => JudgePositive(t, strict: false, zeroMeansNone: t == 0, interval, texts),
         };
     }
 
@@ -100,27 +104,27 @@ internal static class QuantityJudge
         _ => new(a, false, a, false),
     };
 
-    private static Judgement JudgePositive(decimal t, bool strict, bool zeroMeansNone, Interval actual, string unit)
+    private static Judgement JudgePositive(decimal t, bool strict, bool zeroMeansNone, Interval actual, Texts texts)
     {
-        string target = Show(strict ? ">" : zeroMeansNone ? "=" : "≥", t, unit);
+        string target = texts.Target;
         if (zeroMeansNone)
         {
             // R1.8: "0起" / "=0": met only when nothing happened.
             if (actual.High is { } h && h <= 0)
             {
-                return Judgement(Outcome.Met, $"实际完成值{Show(actual, unit)}，符合指标值{target}") with { CompletionRatio = 1m };
+                return Judgement(Outcome.Met, $"实际完成值{texts.Actual}，符合指标值{target}") with { CompletionRatio = 1m };
             }
 
             return actual.IsExact || actual.Low > 0
-                ? Judgement(Outcome.NotMet, $"指标值为0，实际发生{Show(actual, unit)}，未完成") with { CompletionRatio = 0m }
-                : Judgement(Outcome.NeedsJudgement, $"实际完成值{Show(actual, unit)}只给出范围，无法判断是否为0", JudgementIssue.ActualIsBound);
+                ? Judgement(Outcome.NotMet, $"指标值为0，实际发生{texts.Actual}，未完成") with { CompletionRatio = 0m }
+                : Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，无法判断是否为0", JudgementIssue.ActualIsBound);
         }
 
-        decimal? over = t > 0 && actual.Low is { } low ? low / t : null;
+        decimal? over = t > 0 && actual.Low is { } low ? Divide(low, t) : null;
         if (actual.Low is { } lo && (lo > t || (lo == t && (!strict || actual.LowStrict))))
         {
             string how = actual.IsExact ? "" : "（实际完成值为下限）";
-            return Judgement(Outcome.Met, $"实际完成值{Show(actual, unit)}达到指标值{target}，已完成{how}") with
+            return Judgement(Outcome.Met, $"实际完成值{texts.Actual}达到指标值{target}，已完成{how}") with
             {
                 CompletionRatio = 1m,
                 OverCompletion = over,
@@ -129,22 +133,22 @@ internal static class QuantityJudge
 
         if (!actual.IsExact)
         {
-            return Judgement(Outcome.NeedsJudgement, $"实际完成值{Show(actual, unit)}只给出范围，不能确定是否达到指标值{target}",
+            return Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，不能确定是否达到指标值{target}",
                 JudgementIssue.ActualIsBound);
         }
 
         decimal a = actual.Low!.Value;
         if (a > 0 && t > 0)
         {
-            decimal ratio = a / t;
-            return Judgement(Outcome.PartlyMet, $"实际完成值{Show(actual, unit)}未达到指标值{target}，完成率{Percent(ratio)}") with
+            decimal ratio = Divide(a, t);
+            return Judgement(Outcome.PartlyMet, $"实际完成值{texts.Actual}未达到指标值{target}，完成率{Percent(ratio)}") with
             {
                 CompletionRatio = ratio,
                 OverCompletion = over,
             };
         }
 
-        return Judgement(Outcome.NotMet, $"实际完成值{Show(actual, unit)}未达到指标值{target}") with
+        return Judgement(Outcome.NotMet, $"实际完成值{texts.Actual}未达到指标值{target}") with
         {
             CompletionRatio = t > 0 ? 0m : null,
             OverCompletion = over,
@@ -155,12 +159,12 @@ internal static class QuantityJudge
     /// Reverse targets (≤, &lt;): met when the actual is not above the target. When missed, the completion ratio is
     /// that of the default reverse formula (rules.md R1.7a): 1 − (actual − target) / target, clamped to [0, 1].
     /// </summary>
-    private static Judgement JudgeReverse(decimal t, bool strict, Interval actual, string unit)
+    private static Judgement JudgeReverse(decimal t, bool strict, Interval actual, Texts texts)
     {
-        string target = Show(strict ? "<" : "≤", t, unit);
+        string target = texts.Target;
         if (actual.High is { } hi && (hi < t || (hi == t && (!strict || actual.HighStrict))))
         {
-            return Judgement(Outcome.Met, $"实际完成值{Show(actual, unit)}未超过指标值{target}，已完成") with
+            return Judgement(Outcome.Met, $"实际完成值{texts.Actual}未超过指标值{target}，已完成") with
             {
                 CompletionRatio = 1m,
                 Reverse = true,
@@ -171,15 +175,15 @@ internal static class QuantityJudge
         {
             bool surelyAbove = actual.Low is { } lo && (lo > t || (lo == t && (strict || actual.LowStrict)));
             return surelyAbove
-                ? Judgement(Outcome.NotMet, $"实际完成值{Show(actual, unit)}超过指标值{target}（反向指标）") with { Reverse = true }
-                : Judgement(Outcome.NeedsJudgement, $"实际完成值{Show(actual, unit)}只给出范围，不能确定是否超过指标值{target}",
+                ? Judgement(Outcome.NotMet, $"实际完成值{texts.Actual}超过指标值{target}（反向指标）") with { Reverse = true }
+                : Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，不能确定是否超过指标值{target}",
                     JudgementIssue.ActualIsBound) with { Reverse = true };
         }
 
         decimal a = actual.Low!.Value;
-        decimal ratio = t > 0 ? Math.Clamp(1m - ((a - t) / t), 0m, 1m) : 0m;
+        decimal ratio = t > 0 ? Math.Clamp(1m - Divide(a - t, t), 0m, 1m) : 0m;
         return Judgement(Outcome.NotMet,
-            $"实际完成值{Show(actual, unit)}超过指标值{target}（反向指标，越低越好），按反向公式完成率{Percent(ratio)}") with
+            $"实际完成值{texts.Actual}超过指标值{target}（反向指标，越低越好），按反向公式完成率{Percent(ratio)}") with
         {
             CompletionRatio = ratio,
             Reverse = true,
@@ -187,53 +191,66 @@ internal static class QuantityJudge
     }
 
     /// <summary>"左右" / "约": met within ±<see cref="IndicatorJudge.ApproximateTolerance"/> of the target, relative.</summary>
-    private static Judgement JudgeApproximate(decimal t, Interval actual, string unit)
+    private static Judgement JudgeApproximate(decimal t, Interval actual, Texts texts)
     {
-        string target = Show("≈", t, unit);
+        string target = texts.Target;
         if (!actual.IsExact)
         {
-            return Judgement(Outcome.NeedsJudgement, $"实际完成值{Show(actual, unit)}只给出范围，指标值为{target}", JudgementIssue.ActualIsBound);
+            return Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，指标值为{target}", JudgementIssue.ActualIsBound);
         }
 
         decimal a = actual.Low!.Value;
         decimal tolerance = Math.Abs(t) * IndicatorJudge.ApproximateTolerance;
         if (Math.Abs(a - t) <= tolerance)
         {
-            return Judgement(Outcome.Met, $"实际完成值{Show(actual, unit)}在指标值{target}的±{Percent(IndicatorJudge.ApproximateTolerance)}以内，已完成") with
+            return Judgement(Outcome.Met, $"实际完成值{texts.Actual}在指标值{target}的±{Percent(IndicatorJudge.ApproximateTolerance)}以内，已完成") with
             {
                 CompletionRatio = 1m,
             };
         }
 
         return Judgement(Outcome.NeedsJudgement,
-            $"实际完成值{Show(actual, unit)}偏离指标值{target}超过±{Percent(IndicatorJudge.ApproximateTolerance)}，“左右”类指标方向不明，需人工判断",
+            $"实际完成值{texts.Actual}偏离指标值{target}超过±{Percent(IndicatorJudge.ApproximateTolerance)}，“左右”类指标方向不明，需人工判断",
             JudgementIssue.OutsideTolerance);
     }
 
     /// <summary>A range "3-12个月": met inside; below the lower end scored like a positive target; above it needs a person.</summary>
-    private static Judgement JudgeRange(decimal low, decimal high, Interval actual, string unit)
+    private static Judgement JudgeRange(decimal low, decimal high, Interval actual, Texts texts)
     {
-        string target = $"{Format(low)}至{Format(high)}{unit}";
+        string target = texts.Target;
         if (!actual.IsExact)
         {
-            return Judgement(Outcome.NeedsJudgement, $"实际完成值{Show(actual, unit)}只给出范围，指标值为{target}", JudgementIssue.ActualIsBound);
+            return Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，指标值为{target}", JudgementIssue.ActualIsBound);
         }
 
         decimal a = actual.Low!.Value;
         if (a >= low && a <= high)
         {
-            return Judgement(Outcome.Met, $"实际完成值{Show(actual, unit)}在指标区间{target}内，已完成") with { CompletionRatio = 1m };
+            return Judgement(Outcome.Met, $"实际完成值{texts.Actual}在指标区间{target}内，已完成") with { CompletionRatio = 1m };
         }
 
         if (a > high)
         {
-            return Judgement(Outcome.NeedsJudgement, $"实际完成值{Show(actual, unit)}高于指标区间{target}的上限，需人工判断",
+            return Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}高于指标区间{target}的上限，需人工判断",
                 JudgementIssue.OutsideTolerance);
         }
 
         return a > 0 && low > 0
-            ? Judgement(Outcome.PartlyMet, $"实际完成值{Show(actual, unit)}低于指标区间{target}，完成率{Percent(a / low)}") with { CompletionRatio = a / low }
-            : Judgement(Outcome.NotMet, $"实际完成值{Show(actual, unit)}低于指标区间{target}") with { CompletionRatio = 0m };
+            ? Judgement(Outcome.PartlyMet, $"实际完成值{texts.Actual}低于指标区间{target}，完成率{Percent(Divide(a, low))}") with { CompletionRatio = Divide(a, low) }
+            : Judgement(Outcome.NotMet, $"实际完成值{texts.Actual}低于指标区间{target}") with { CompletionRatio = 0m };
+    }
+
+    /// <summary>x / y for y &gt; 0, saturating at decimal.MaxValue (a huge actual over a tiny target).</summary>
+    private static decimal Divide(decimal x, decimal y)
+    {
+        try
+        {
+            return x / y;
+        }
+        catch (OverflowException)
+        {
+            return x >= 0 ? decimal.MaxValue : decimal.MinValue;
+        }
     }
 
     private static Judgement Judgement(Outcome outcome, string reason, JudgementIssue issue = JudgementIssue.None) =>
@@ -245,16 +262,12 @@ internal static class QuantityJudge
         return text.Length == 0 ? "无单位" : text;
     }
 
-    private static string Show(string comparator, decimal value, string unit) => comparator + Format(value) + unit;
-
-    private static string Show(Interval actual, string unit) => actual switch
+    /// <summary>"“≥0.35万人”（3500人）": the value as written, and as compared when that differs.</summary>
+    private static string Quote(QuantityValue value, decimal compared, string unit)
     {
-        { IsExact: true } => Format(actual.Low!.Value) + unit,
-        { Low: { } l, High: { } h } => $"{Format(l)}至{Format(h)}{unit}",
-        { Low: { } l } => (actual.LowStrict ? ">" : "≥") + Format(l) + unit,
-        { High: { } h } => (actual.HighStrict ? "<" : "≤") + Format(h) + unit,
-        _ => "",
-    };
+        string raw = value.Raw.Trim();
+        return compared == value.Number && value.Unit == unit ? $"“{raw}”" : $"“{raw}”（{Format(compared)}{unit}）";
+    }
 
     internal static string Format(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 
