@@ -102,7 +102,15 @@ internal static class QuantityGrammar
             return false;
         }
 
-        moreThan |= SkipMoreThan(s, ref pos);
+        if (SkipMoreThan(s, ref pos))
+        {
+            // "3万多人": the unit follows 多 / 余.
+            moreThan = true;
+            if (unit.Length == 0 && (!TryReadScaleAndUnit(s, ref pos, out decimal extraScale, out _, out unit) || extraScale != 1m))
+            {
+                return false;
+            }
+        }
 
         decimal? upper = null;
         if (pos < s.Length && IsRangeSeparator(s[pos]))
