@@ -162,15 +162,16 @@ public static class Scorer
         _ => "未达成",
     };
 
+    /// <summary>
+    /// A missed reverse (≤) indicator. The judge's CompletionRatio is 1 − (actual − target)/target, floored at 0
+    /// (rules.md R1.7a); the alternative formula scores target/actual (R1.7b).
+    /// </summary>
     private static decimal ReversePoints(decimal weight, Judgement j, RuleSet rules)
     {
-        // CompletionRatio for a missed reverse indicator is target/actual (≤ 1).
         var ratio = Math.Clamp(j.CompletionRatio ?? 0m, 0m, 1m);
-        if (rules.ReverseFormula == ReverseFormula.TargetOverActual) return weight * ratio;
-        if (ratio == 0m) return 0m;
-        // (a) weight × (1 − (actual − target)/target) = weight × (2 − actual/target); zero from 2×target.
-        var over = 1m / ratio;
-        return over >= 2m ? 0m : weight * (2m - over);
+        if (rules.ReverseFormula == ReverseFormula.LinearToDouble) return weight * ratio;
+        // actual/target = 2 − ratio, so target/actual = 1 / (2 − ratio)
+        return weight / (2m - ratio);
     }
 
     private static string Percent(decimal? ratio) => ratio is { } r ? NumberText.FormatPercent(r * 100m) : "—";

@@ -4,7 +4,7 @@ using Jixiao.Core.Model;
 namespace Jixiao.Core.Checks.SelfEvaluation;
 
 /// <summary>Completeness and explanations of the indicator block, judged by the indicator-value language.</summary>
-public static class IndicatorChecks
+public static class IndicatorRowChecks
 {
     public static void Run(SelfEvaluationTable t, CheckContext ctx)
     {
@@ -45,7 +45,7 @@ public static class IndicatorChecks
             case FreeTextValue:
                 ctx.Report(RuleCatalog.TargetUnmeasurable, at, $"指标“{name}”的指标值“{row.EffectiveTarget}”不是可衡量的数值、时限或等级，无法判断是否完成。", row.EffectiveTarget, "可衡量的指标值");
                 break;
-            case QuantityValue q when IndicatorValues.IsTrivial(q):
+            case QuantityValue q when IndicatorChecks.IsTrivialTarget(q):
                 ctx.Report(RuleCatalog.TargetUnmeasurable, at, $"指标“{name}”的指标值“{row.EffectiveTarget}”恒成立，起不到约束作用。", row.EffectiveTarget, "有实际意义的指标值");
                 break;
             default:
