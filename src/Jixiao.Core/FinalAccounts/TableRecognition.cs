@@ -95,9 +95,10 @@ public static class TableRecognition
         var c = NormalizeTitle(content);
         if (c.Length == 0) return null;
         bool Has(string s) => c.Contains(s, StringComparison.Ordinal);
+        // 公开06 lists 30212 因公出国（境）费用 and 30217 公务接待费 among its rows: test it before 三公.
+        if (Has("人员经费") && Has("公用经费") || Has("工资福利支出") && Has("商品和服务支出")) return DisclosureTableKind.EconomicDetail;
         if (Has("因公出国") && Has("公务接待")) return DisclosureTableKind.ThreePublicExpenses;
         if (Has("政府采购") && (Has("机关运行经费") || Has("车辆"))) return DisclosureTableKind.Statistics;
-        if (Has("人员经费") && Has("公用经费") || Has("工资福利支出") && Has("商品和服务支出")) return DisclosureTableKind.EconomicDetail;
         if (Has("年初财政拨款结转和结余") || Has("年末财政拨款结转和结余")) return DisclosureTableKind.AppropriationSummary;
         if (Has("本年收入合计") && Has("本年支出合计") && (Has("事业收入") || Has("上级补助收入") || Has("使用非财政拨款结余")))
             return DisclosureTableKind.IncomeExpenditureSummary;
