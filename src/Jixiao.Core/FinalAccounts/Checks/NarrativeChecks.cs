@@ -84,18 +84,27 @@ internal sealed partial class NarrativeChecks(
 
     private static string N(string s) => TableRecognition.NormalizeTitle(s);
 
-    /// <summary>The sentence's subject: the first amount label of the sentence, without 年初预算/决算 words.</summary>
+    /// <summary>
+    /// The sentence's subject: the words from the start of the sentence up to its first 年初预算 / 预算 / 决算
+    /// ("社会保障和就业支出年初预算…，支出决算…" → "社会保障和就业支出").
+    /// </summary>
     private static string Subject(Para p, Fact f)
     {
-        var first = p.Facts.FirstOrDefault(x => x.Sentence == f.Sentence && x.Kind == FactKind.Amount);
-        if (first is null) return "";
-        var l = first.Label;
-        foreach (var w in new[] { "年初预算数", "年初预算", "全年预算数", "全年预算", "预算数", "预算", "支出决算", "决算数", "决算" })
+        var start = 0;
+        for (var i = Math.Min(f.Start, p.Clean.Length) - 1; i >= 0; i--)
+            if ("。；;！？!?".Contains(p.Clean[i])) { start = i + 1; break; }
+        var prefix = p.Clean[start..Math.Min(f.Start, p.Clean.Length)];
+        var k = -1;
+        foreach (var w in new[] { "年初预算", "全年预算", "预算", "决算" })
         {
-            var i = l.IndexOf(w, StringComparison.Ordinal);
-            if (i >= 0) { l = l[..i]; break; }
+            var i = prefix.IndexOf(w, StringComparison.Ordinal);
+            if (i >= 0 && (k < 0 || i < k)) k = i;
         }
-        return NarrativeFacts.StripLabel(l);
+        if (k < 0) return "";
+        var subject = prefix[..k];
+        var cut = subject.LastIndexOfAny(['，', '：', '、', ',', ':']);
+        if (cut >= 0) subject = subject[(cut + 1)..];
+        return NarrativeFacts.StripLabel(subject);
     }
 
     private Target? Resolve(FinalAccountsDisclosure doc, Topic topic, string rawLabel, string subject)
