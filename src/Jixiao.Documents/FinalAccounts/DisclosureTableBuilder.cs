@@ -87,7 +87,7 @@ internal sealed partial class DisclosureTableBuilder(ReaderLog log, int? year)
         if (first is null) return false;
         var t = Text.Compact(first.Text);
         if (!IsNoteText(t)) return false;
-        var all = string.Join("", row.Cells.Select(c => c.Text.Trim()));
+        var all = string.Join("", row.Cells.Select(c => c.Text.Trim()).Where(x => x.Length > 0).Distinct());
         raw.Notes.Add(all.Trim());
         if (IsEmptyStatement(Text.Compact(all))) raw.EmptyNote ??= all.Trim();
         return true;
