@@ -272,14 +272,16 @@ internal sealed partial class DisclosureTableBuilder
         var table = new StatisticsTable();
         var section = 0; // 1 政府采购, 2 机关运行经费, 3 国有资产占用
         var inVehicles = false;
+        var width = Width(raw);
         foreach (var row in raw.Rows)
         {
             if (row.IsEmpty || TakeNote(raw, row)) continue;
             var label = row.Compact(0);
-            var lineNo = row.Count > 2 ? row[1].Trim() : null;
+            // Label | 行次 | value when the table has three columns (trailing blanks may be cut off), else label | value.
+            var first = width >= 3 ? 2 : 1;
+            var lineNo = width >= 3 ? row[1].Trim() : null;
             var valueCol = -1;
-            for (var c = row.Count - 1; c >= 1; c--) if (!string.IsNullOrWhiteSpace(row[c])) { valueCol = c; break; }
-            if (valueCol == 1 && row.Count > 2) valueCol = -1; // only the 行次
+            for (var c = row.Count - 1; c >= first; c--) if (!string.IsNullOrWhiteSpace(row[c])) { valueCol = c; break; }
             if (label.Contains("政府采购")) { section = 1; continue; }
             if (label.Contains("机关运行经费") && !label.Contains("行政单位") && !label.Contains("参照")) { section = 2; if (label.Contains("合计") && valueCol > 0) table.OperatingCostsTotal = Line(); continue; }
             if (label.Contains("国有资产")) { section = 3; continue; }
@@ -289,7 +291,7 @@ internal sealed partial class DisclosureTableBuilder
             {
                 Label = label,
                 LineNo = string.IsNullOrEmpty(lineNo) ? null : lineNo,
-                Value = Fig(row, valueCol < 0 ? Math.Max(2, row.Count - 1) : valueCol, kind, label, section == 3 ? "数量" : section == 1 ? "采购金额" : "统计数"),
+                Value = Fig(row, valueCol < 0 ? Math.Max(first, row.Count) : valueCol, kind, label, section == 3 ? "数量" : section == 1 ? "采购金额" : "统计数"),
                 At = row.At with { Table = Label(kind), Row = label },
             };
             if (section == 1)
