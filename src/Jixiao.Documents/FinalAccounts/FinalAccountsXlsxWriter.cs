@@ -55,7 +55,8 @@ public static class FinalAccountsXlsxWriter
             new Font(new Bold(), new FontSize { Val = 16 }, new FontName { Val = "宋体" }),
             new Font(new FontSize { Val = 10 }, new FontName { Val = "宋体" }),
             new Font(new FontSize { Val = 10 }, new FontName { Val = "仿宋" }),
-            new Font(new Bold(), new FontSize { Val = 10 }, new FontName { Val = "宋体" })) { Count = 5 },
+            new Font(new Bold(), new FontSize { Val = 10 }, new FontName { Val = "宋体" }))
+        { Count = 5 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(
             new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
@@ -64,7 +65,8 @@ public static class FinalAccountsXlsxWriter
                 new RightBorder { Style = BorderStyleValues.Thin, Color = new Color { Indexed = 64 } },
                 new TopBorder { Style = BorderStyleValues.Thin, Color = new Color { Indexed = 64 } },
                 new BottomBorder { Style = BorderStyleValues.Thin, Color = new Color { Indexed = 64 } },
-                new DiagonalBorder())) { Count = 2 },
+                new DiagonalBorder()))
+        { Count = 2 },
         new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
         new CellFormats(
             new CellFormat { FontId = 0, FillId = 0, BorderId = 0 },
@@ -75,7 +77,8 @@ public static class FinalAccountsXlsxWriter
             new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Left }) { FontId = 2, BorderId = 0, ApplyFont = true, ApplyAlignment = true },
             new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Left, WrapText = true }) { FontId = 3, BorderId = 0, ApplyFont = true, ApplyAlignment = true },
             new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Right, Vertical = VerticalAlignmentValues.Center }) { FontId = 2, BorderId = 1, NumberFormatId = 1, ApplyNumberFormat = true, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Right }) { FontId = 2, BorderId = 0, ApplyFont = true, ApplyAlignment = true }) { Count = 9 },
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Right }) { FontId = 2, BorderId = 0, ApplyFont = true, ApplyAlignment = true })
+        { Count = 9 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     private sealed class StringTable(SharedStringTable table)
