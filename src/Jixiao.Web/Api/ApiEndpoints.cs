@@ -57,7 +57,16 @@ public static class ApiEndpoints
         }
         var result = await documents.ListAsync(scope, new DocumentFilter
         {
-            Year = year, RegionId = region, OrganisationId = organisation, Unit = unit, Kind = k, Status = s, HasErrors = hasErrors, Q = q, Page = page, PageSize = pageSize,
+            Year = year,
+            RegionId = region,
+            OrganisationId = organisation,
+            Unit = unit,
+            Kind = k,
+            Status = s,
+            HasErrors = hasErrors,
+            Q = q,
+            Page = page,
+            PageSize = pageSize,
         }, ct);
         return TypedResults.Ok(new DocumentListDto(
             result.Counts.Total, result.Counts.WithErrors, result.Counts.Errors, result.Counts.Warnings,
