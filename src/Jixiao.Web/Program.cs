@@ -109,6 +109,9 @@ builder.Services.AddSingleton<CheckService>();
 builder.Services.AddHostedService<Startup>();
 builder.Services.AddHealthChecks();
 
+// Chinese text as is in the HTML (not as &#x…; entities).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
 builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 256 * 1024);
 
