@@ -12,6 +12,9 @@ using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve the static assets of the build output also outside Development (`dotnet run` in Production, tests);
+// a published app has its own manifest and ignores this.
+builder.WebHost.UseStaticWebAssets();
 
 // --data DIR and --db CONNSTRING on the command line; "Jixiao:…" in appsettings.json or JIXIAO__… variables.
 builder.Services.Configure<JixiaoOptions>(builder.Configuration.GetSection("Jixiao"));

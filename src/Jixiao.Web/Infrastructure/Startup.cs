@@ -175,6 +175,12 @@ public sealed class Startup(IServiceProvider services, IOptions<JixiaoOptions> o
                     db.ChangeTracker.Clear();
                     log.LogWarning("演示文件 {File} 未能导入（下次启动时重试）：{Message}", Path.GetFileName(file), e.Message);
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A fault in a reader or a check must not keep the server from starting.
+                    db.ChangeTracker.Clear();
+                    log.LogError(e, "演示文件 {File} 导入时出错（下次启动时重试）", Path.GetFileName(file));
+                }
             }
         }
     }

@@ -100,6 +100,7 @@ public sealed class FindingPlacement
         if (t.Contains("原因") || t.Contains("改进措施") && t.Contains("偏差")) return CellColumn.Reason;
         if (t.Contains("指标值") || t.Contains("年初指标") || t.Contains("目标")) return CellColumn.Target;
         if (t.Contains("情况说明")) return CellColumn.Description;
+        if (t.Contains("单位")) return CellColumn.Label;
         if (t.Contains("存在问题")) return CellColumn.Problems;
         return CellColumn.Text;
     }
