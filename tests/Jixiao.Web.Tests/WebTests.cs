@@ -422,3 +422,45 @@ public abstract class WebTests<TFactory>(TFactory app) where TFactory : JixiaoFa
 public sealed class SqliteWebTests(SqliteFactory app) : WebTests<SqliteFactory>(app), IClassFixture<SqliteFactory>;
 
 public sealed class PostgresWebTests(PostgresFactory app) : WebTests<PostgresFactory>(app), IClassFixture<PostgresFactory>;
+
+/// <summary>
+/// Every endpoint of the app's route table needs an authenticated user unless it is on the short list of
+/// public ones; a new endpoint without a policy fails here (issue 8 §1 builds the full role matrix on this).
+/// </summary>
+public sealed class RouteTableTests(SqliteFactory app) : IClassFixture<SqliteFactory>
+{
+    private static readonly string[] Public =
+    [
+        "/login", "/account/login", "/Error", "/not-found", "/health", "/openapi/{documentName}.json", "/scalar/{documentName?}", "/scalar/{**rest}",
+    ];
+
+    [Fact]
+    public async Task Every_endpoint_requires_authentication_unless_it_is_meant_to_be_public()
+    {
+        _ = app.CreateClient();
+        var sources = app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>();
+        var endpoints = sources.SelectMany(s => s.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().ToList();
+        Assert.NotEmpty(endpoints);
+        var anonymous = new List<string>();
+        foreach (var e in endpoints)
+        {
+            var route = "/" + e.RoutePattern.RawText?.TrimStart('/');
+            if (e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null) continue;
+            if (Public.Contains(route) || route.StartsWith("/scalar/", StringComparison.Ordinal) || IsStaticAsset(e, route)) continue;
+            anonymous.Add(route);
+        }
+        Assert.True(anonymous.Count == 0, "这些端点允许匿名访问但不在公开清单中：" + string.Join("、", anonymous.Distinct()));
+
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        foreach (var e in endpoints.Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true))
+        {
+            var method = e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? "GET";
+            var url = e.RoutePattern.RawText!.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            var r = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+            Assert.True(r.StatusCode == HttpStatusCode.Unauthorized, $"匿名 {method} {url} 应为 401，实际 {(int)r.StatusCode}");
+        }
+    }
+
+    private static bool IsStaticAsset(Microsoft.AspNetCore.Routing.RouteEndpoint e, string route) =>
+        e.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal)) || route.StartsWith("/_framework/", StringComparison.Ordinal) || route.StartsWith("/_content/", StringComparison.Ordinal);
+}
