@@ -133,14 +133,14 @@ public static class TableXlsxWriter
         public static Layout Transfer() => new()
         {
             Columns = 7,
-            Widths = new() { [1] = 7, [2] = 13, [3] = 15, [4] = 34, [5] = 17, [6] = 17, [7] = 34 },
+            Widths = new() { [1] = 10, [2] = 13, [3] = 15, [4] = 34, [5] = 17, [6] = 17, [7] = 34 },
         };
 
         public static Layout ForProject(SelfEvaluationTable t) => new()
         {
             Columns = 10,
             Project = true,
-            Widths = new() { [1] = 7, [2] = 12, [3] = 13, [4] = 28, [5] = 15, [6] = 15, [7] = 15, [8] = 9, [9] = 9, [10] = 30 },
+            Widths = new() { [1] = 10, [2] = 15, [3] = 13, [4] = 28, [5] = 15, [6] = 15, [7] = 15, [8] = 9, [9] = 9, [10] = 30 },
             HasDeclared = t.Funds.Exists(f => f.InitialBudgetDeclared is not null),
             HasInitial = t.Funds.Exists(f => f.InitialBudget is not null || f.InitialBudgetDeclared is not null),
             HasBalance = t.Funds.Exists(f => f.Balance is not null),

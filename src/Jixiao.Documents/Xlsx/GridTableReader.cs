@@ -235,7 +235,8 @@ public static partial class GridTableReader
 
     private static SourceRef Ref(Grid g, int r, int c, string table, string? row = null, string? column = null) =>
         (g.Cell(r, c)?.At ?? new SourceRef { File = g.File, Sheet = g.Sheet, Cell = XlsxGridLoader.CellName(r, c) })
-            with { Table = table, Row = row, Column = column };
+            with
+        { Table = table, Row = row, Column = column };
 
     // ---------------------------------------------------------------- header fields
 
