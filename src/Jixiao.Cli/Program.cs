@@ -1,1 +1,5 @@
-return 0;
+using System.Text;
+using Jixiao.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+return CliApp.Run(args);

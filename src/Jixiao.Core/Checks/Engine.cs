@@ -1,11 +1,95 @@
+using Jixiao.Core.Checks.SelfEvaluation;
 using Jixiao.Core.Model;
 using Jixiao.Core.Rules;
+using Jixiao.Core.Scoring;
 
 namespace Jixiao.Core.Checks;
 
 /// <summary>Checks a set of documents (one file or one bundle) by a rule set.</summary>
 public static class Engine
 {
-    public static CheckReport Check(IReadOnlyList<Document> documents, RuleSet ruleSet) =>
-        throw new NotSupportedException("检查引擎正在实现中。");
+    private sealed record Registered(IReadOnlyList<RuleInfo> Rules, Action<Document, IReadOnlyList<Document>, CheckContext> Run);
+
+    private static readonly Dictionary<DocumentKind, Registered> Others = [];
+
+    /// <summary>Registers the checks of another document kind (final accounts); their rules join the catalogue.</summary>
+    public static void Register(DocumentKind kind, IReadOnlyList<RuleInfo> rules, Action<Document, IReadOnlyList<Document>, CheckContext> run)
+    {
+        lock (Others)
+        {
+            Others[kind] = new Registered(rules, run);
+            foreach (var r in rules)
+                if (!RuleCatalog.Extra.Exists(e => e.Id == r.Id)) RuleCatalog.Extra.Add(r);
+        }
+    }
+
+    public static CheckReport Check(IReadOnlyList<Document> documents, RuleSet ruleSet)
+    {
+        var report = new CheckReport();
+        foreach (var doc in documents)
+        {
+            var result = CheckOne(doc, documents, ruleSet);
+            report.Findings.AddRange(result.Findings);
+            report.Coverage[doc.Id] = result.Coverage;
+            if (result.Score is not null) report.Scores[doc.Id] = result.Score;
+        }
+        return report;
+    }
+
+    /// <summary>The findings, coverage and (for scored tables) score of one document, seen within its bundle.</summary>
+    public static (List<Finding> Findings, List<CoverageEntry> Coverage, ScoreResult? Score) CheckOne(Document doc, IReadOnlyList<Document> bundle, RuleSet ruleSet)
+    {
+        var ctx = new CheckContext(doc.Id, ruleSet);
+        IEnumerable<RuleInfo> rules;
+        ScoreResult? score = null;
+        switch (doc)
+        {
+            case SelfEvaluationTable t:
+            {
+                var linked = bundle.OfType<SelfEvaluationReport>().FirstOrDefault(r => r.TableIds.Contains(t.Id));
+                var sections = new List<ReportSection>();
+                if (linked is not null) sections.AddRange(linked.Sections);
+                if (t is ProjectSelfEvaluation p) sections.AddRange(p.Narrative);
+                var text = sections.Count > 0 ? ReportText.From(sections) : null;
+                TableChecks.Run(t, ctx);
+                FundChecks.Run(t, ctx, text);
+                IndicatorChecks.Run(t, ctx);
+                rules = RuleCatalog.SelfEvaluation;
+                if (t is ProjectSelfEvaluation project)
+                {
+                    score = ScoringChecks.Run(project, ctx);
+                    rules = rules.Concat(RuleCatalog.Scoring);
+                    if (project.Narrative.Count > 0)
+                    {
+                        ReportChecks.Run(ReportText.From(project.Narrative), [project], project.Id, ctx);
+                        rules = rules.Concat(RuleCatalog.Report);
+                    }
+                }
+                break;
+            }
+            case SelfEvaluationReport r:
+            {
+                var tables = bundle.OfType<SelfEvaluationTable>().Where(t => r.TableIds.Contains(t.Id)).ToList();
+                ReportChecks.Run(ReportText.From(r), tables, r.Id, ctx);
+                rules = RuleCatalog.Report;
+                break;
+            }
+            case CoverLetter letter:
+                LetterChecks.Run(letter, bundle, ctx);
+                rules = RuleCatalog.Letter;
+                break;
+            default:
+                Registered? reg;
+                lock (Others) Others.TryGetValue(doc.Kind, out reg);
+                if (reg is null)
+                {
+                    rules = [];
+                    break;
+                }
+                reg.Run(doc, bundle, ctx);
+                rules = reg.Rules;
+                break;
+        }
+        return (ctx.Findings, ctx.Coverage(rules.DistinctBy(r => r.Id)).ToList(), score);
+    }
 }

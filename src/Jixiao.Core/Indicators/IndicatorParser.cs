@@ -1,8 +1,128 @@
 namespace Jixiao.Core.Indicators;
 
 /// <summary>Reads target and actual strings (rules.md R3.4). Never throws.</summary>
+/// <remarks>
+/// Order: empty → template placeholder → exact qualitative phrase → deadline → quantity → qualitative fallback
+/// (prefix/suffix/contains) → free text. The grammar and the judgement rules are described in docs/indicator-language.md.
+/// </remarks>
 public static class IndicatorParser
 {
+    private static readonly EmptyValue NullValue = new("") { Reason = "未填写" };
+
+    /// <summary>Markers of an empty cell.</summary>
+    private static readonly string[] EmptyMarkers = ["/", "-", "--", "—", "——", "无", "空", "N/A", "n/a", "NA", "不适用", "#N/A"];
+
+    /// <summary>Markers of template text left in a cell.</summary>
+    private static readonly string[] PlaceholderMarkers = ["此处须填写", "此处需填写", "此处填写", "请在此处", "请填写", "待填写", "请输入", "XX", "xx", "××"];
+
     /// <summary>Parses one target or actual string into a quantity, deadline, qualitative level, free text or empty.</summary>
-    public static IndicatorValue Parse(string? text) => throw new NotImplementedException("indicator parser: being written");
+    public static IndicatorValue Parse(string? text)
+    {
+        if (text is null)
+        {
+            return NullValue;
+        }
+
+        try
+        {
+            return ParseCore(text);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The grammar is written not to throw; this is a last line of defence for a batch of millions.
+            return new FreeTextValue(text) { Reason = "无法解析：" + ex.GetType().Name };
+        }
+    }
+
+    private static IndicatorValue ParseCore(string text)
+    {
+        if (text.Length > IndicatorText.MaxLength)
+        {
+            return FreeText(text, text.AsSpan(), "文字过长，不是可计量的指标值");
+        }
+
+        Span<char> buffer = stackalloc char[IndicatorText.MaxLength];
+        int length = IndicatorText.Normalize(text.AsSpan(), buffer);
+        ReadOnlySpan<char> s = buffer[..length];
+
+        if (length == 0)
+        {
+            return new EmptyValue(text) { Reason = "未填写" };
+        }
+
+        if (IsAny(s, EmptyMarkers))
+        {
+            return new EmptyValue(text) { Reason = $"填写为“{text.Trim()}”，视为未填写" };
+        }
+
+        if (QualitativeScales.FindExact(s) is { } exact)
+        {
+            return Qualitative(text, exact);
+        }
+
+        if (ContainsAny(s, PlaceholderMarkers))
+        {
+            return FreeText(text, s, "");
+        }
+
+        if (DeadlineGrammar.TryParse(s, text, out var deadline))
+        {
+            return deadline!;
+        }
+
+        if (QuantityGrammar.TryParse(s, text, out var quantity))
+        {
+            return quantity!;
+        }
+
+        if (QualitativeScales.FindFallback(s) is { } phrase)
+        {
+            return Qualitative(text, phrase);
+        }
+
+        return FreeText(text, s, "文字说明，不是可计量的指标值");
+    }
+
+    private static QualitativeValue Qualitative(string raw, QualitativePhrase phrase)
+    {
+        string canonical = QualitativeScales.CanonicalOf(phrase.Scale, phrase.Level);
+        return new QualitativeValue(raw)
+        {
+            Scale = phrase.Scale,
+            Level = phrase.Level,
+            Canonical = canonical,
+            Reason = $"定性：{canonical}（{phrase.Scale}，等级{phrase.Level}）",
+        };
+    }
+
+    private static FreeTextValue FreeText(string raw, ReadOnlySpan<char> s, string reason) =>
+        ContainsAny(s, PlaceholderMarkers)
+            ? new FreeTextValue(raw) { IsPlaceholder = true, Reason = "模板提示文字未替换，未填写实际内容" }
+            : new FreeTextValue(raw) { Reason = reason };
+
+    private static bool IsAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (s.SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (s.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -56,6 +56,11 @@ public sealed record QuantityValue(string Raw) : IndicatorValue(Raw)
     public bool Approximate { get; init; }
     /// <summary>The upper end of a range such as "3-12个月", scaled like <see cref="Number"/>.</summary>
     public decimal? UpperNumber { get; init; }
+    /// <summary>
+    /// "提高 20 元/月", "增加5%", "降低10%": the number is a change, not a level. The comparator is then ≥
+    /// (at least that much change). <see cref="QuantityChange.None"/> for a level.
+    /// </summary>
+    public QuantityChange Change { get; init; }
 
     /// <summary>Number × Scale: 3.2万人 → 32000.</summary>
     public decimal Normalized => Number * Scale;
@@ -76,6 +81,12 @@ public sealed record DeadlineValue(string Raw) : IndicatorValue(Raw)
     public int? WithinDays { get; init; }
     /// <summary>What the relative period counts from, e.g. "收到指标文".</summary>
     public string? Anchor { get; init; }
+    /// <summary>The period as written: 30 in "30日内", 1 in "1年", 0.5 in "半年".</summary>
+    public decimal? PeriodCount { get; init; }
+    /// <summary>The period's unit as written, normalised: "天", "工作日", "月", "年", "小时".</summary>
+    public string? PeriodUnit { get; init; }
+    /// <summary>True for a relative period ("30日内", "半年"); false for a calendar date ("7月31日前").</summary>
+    public bool IsPeriod => WithinDays is not null;
 }
 
 /// <summary>A qualitative level on an ordered scale, e.g. 达成预期指标 &gt; 部分达成… &gt; 未达成…, or 显著 &gt; 较显著.</summary>
@@ -98,6 +109,39 @@ public sealed record FreeTextValue(string Raw) : IndicatorValue(Raw)
     public bool IsPlaceholder { get; init; }
 }
 
+/// <summary>Whether a quantity states a level or a change ("提高 20 元/月").</summary>
+public enum QuantityChange
+{
+    None,
+    /// <summary>提高 / 增加 / 增长 / 提升 N.</summary>
+    Increase,
+    /// <summary>降低 / 减少 / 下降 N.</summary>
+    Decrease,
+}
+
+/// <summary>Why a judgement could not be made, or what was odd about it: for checks, which must not parse <see cref="Judgement.Reason"/>.</summary>
+public enum JudgementIssue
+{
+    None,
+    TargetEmpty,
+    /// <summary>The target is free text (a description or rule), not a measurable value.</summary>
+    TargetNotMeasurable,
+    /// <summary>The target is a template placeholder left in ("（此处须填写具体的就业率）").</summary>
+    TargetPlaceholder,
+    ActualEmpty,
+    /// <summary>The actual is free text, or a word such as "已完成" where a number is due.</summary>
+    ActualNotMeasurable,
+    ActualPlaceholder,
+    /// <summary>Target and actual carry units that cannot be reconciled (人 vs 元, % vs 元).</summary>
+    UnitMismatch,
+    /// <summary>Target and actual are of different kinds or on different qualitative scales.</summary>
+    KindMismatch,
+    /// <summary>The actual gives only a bound ("90%以上") that does not settle the comparison.</summary>
+    ActualIsBound,
+    /// <summary>An approximate ("左右") target missed by more than the tolerance, or an actual above a range: direction unknown.</summary>
+    OutsideTolerance,
+}
+
 public enum Outcome
 {
     Met,
@@ -116,4 +160,6 @@ public sealed record Judgement(Outcome Outcome, string Reason)
     public bool Reverse { get; init; }
     /// <summary>Actual / target for positive targets, for the over-completion check (e.g. 1.4088 for 140.88%).</summary>
     public decimal? OverCompletion { get; init; }
+    /// <summary>What kept the engine from deciding, or <see cref="JudgementIssue.None"/>.</summary>
+    public JudgementIssue Issue { get; init; }
 }

@@ -7,11 +7,12 @@ public static class FundSources
     {
         if (string.IsNullOrWhiteSpace(label)) return FundSourceKind.Unknown;
         var t = Text.Compact(label);
-        if (t.StartsWith("其中", StringComparison.Ordinal)) t = t.TrimStart('其', '中', ':', '：');
+        if (t.StartsWith("其中", StringComparison.Ordinal)) t = t[2..].TrimStart(':', '：');
         if (t is "合计" or "总计" || t.Contains("资金总额") || t.StartsWith("年度资金")) return FundSourceKind.Total;
         // Bracketed qualifiers such as "地方财政资金（市本级资金）" or "其他资金（自治区资金）" name the fund
         // by what comes before the bracket.
         var head = Text.BeforeBracket(t);
+        if (head.Length == 0) return FundSourceKind.Unknown;
         if (head.StartsWith("中央")) return FundSourceKind.Central;
         if (head.StartsWith("其他")) return FundSourceKind.Other;
         if (head.Contains("市县区") || head.Contains("市县")) return FundSourceKind.CityCounty;

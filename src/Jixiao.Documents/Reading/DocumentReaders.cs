@@ -1,16 +1,118 @@
+using Jixiao.Core.Serialization;
+using Jixiao.Documents.Text;
+
 namespace Jixiao.Documents.Reading;
 
 /// <summary>The entry point for reading any supported file (.txt/.tsv/.md text in UTF-8/UTF-16/GB18030, .xlsx, .pdf, canonical .json).</summary>
 public static class DocumentReaders
 {
+    /// <summary>Files larger than this are refused (text over 64 MB is not a self-evaluation return).</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
     /// <summary>Reads every document in a file. Throws <see cref="UnreadableFileException"/> (Chinese message) when the file cannot be read at all.</summary>
-    public static ReadResult Read(string fileName, Stream content) =>
-        throw new UnreadableFileException("读取功能正在实现中。");
+    public static ReadResult Read(string fileName, Stream content)
+    {
+        var bytes = ReadBounded(fileName, content);
+        var ext = Path.GetExtension(fileName).ToLowerInvariant();
+        if (bytes.Length == 0) throw new UnreadableFileException($"{fileName}：文件为空。");
+        var kind = Sniff(bytes);
+        switch (kind)
+        {
+            case FileKind.Zip:
+                if (ext is ".docx") throw new UnreadableFileException($"{fileName}：暂不支持从 Word 文档读取表格，请提供 Excel 原件或文本。");
+                return ReadXlsx(fileName, bytes);
+            case FileKind.Pdf:
+                return ReadPdf(fileName, bytes);
+            case FileKind.OleCompound:
+                throw new UnreadableFileException($"{fileName}：这是旧版 Office 二进制文件（.xls/.doc），请另存为 .xlsx 后再导入。");
+        }
+        if (ext is ".xlsx" or ".xlsm" or ".pdf" or ".docx")
+            throw new UnreadableFileException($"{fileName}：扩展名为 {ext}，但内容不是 {ext[1..].ToUpperInvariant()} 文件（文件可能已损坏或被改名）。");
+        var text = SourceText.Decode(fileName, bytes)
+            ?? throw new UnreadableFileException($"{fileName}：不是文本文件，也不是 xlsx 或 PDF，无法读取。");
+        if (ext == ".json" || LooksLikeJson(text))
+            return ReadJson(fileName, string.Join("\n", text.Lines));
+        return TextDocumentReader.Read(text);
+    }
 
     public static ReadResult ReadFile(string path)
     {
+        if (Directory.Exists(path)) throw new UnreadableFileException($"{path}：这是一个文件夹，不是文件。");
         if (!File.Exists(path)) throw new UnreadableFileException($"{path}：文件不存在。");
-        using var stream = File.OpenRead(path);
-        return Read(Path.GetFileName(path), stream);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Read(Path.GetFileName(path), stream);
+        }
+        catch (IOException e)
+        {
+            throw new UnreadableFileException($"{path}：无法打开文件（{e.Message}）。", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UnreadableFileException($"{path}：没有读取权限。", e);
+        }
+    }
+
+    /// <summary>Readers for .xlsx and .pdf, plugged in by their modules.</summary>
+    public static Func<string, byte[], ReadResult>? XlsxReader { get; set; }
+    public static Func<string, byte[], ReadResult>? PdfReader { get; set; }
+
+    private static ReadResult ReadXlsx(string fileName, byte[] bytes) =>
+        (XlsxReader ?? throw new UnreadableFileException($"{fileName}：本版本尚不能读取 xlsx。"))(fileName, bytes);
+
+    private static ReadResult ReadPdf(string fileName, byte[] bytes) =>
+        (PdfReader ?? throw new UnreadableFileException($"{fileName}：本版本尚不能读取 PDF。"))(fileName, bytes);
+
+    private static ReadResult ReadJson(string fileName, string json)
+    {
+        try
+        {
+            var env = CanonicalJson.DeserializeDocuments(json);
+            var result = new ReadResult { FileName = fileName };
+            result.Documents.AddRange(env.Documents);
+            return result;
+        }
+        catch (FormatException e)
+        {
+            throw new UnreadableFileException($"{fileName}：{e.Message}", e);
+        }
+    }
+
+    private static bool LooksLikeJson(SourceText text)
+    {
+        foreach (var l in text.Lines)
+        {
+            var t = l.TrimStart();
+            if (t.Length == 0) continue;
+            return t.StartsWith('{') && string.Join("", text.Lines.Take(5)).Contains("\"schema\"", StringComparison.Ordinal);
+        }
+        return false;
+    }
+
+    private enum FileKind { Other, Zip, Pdf, OleCompound }
+
+    private static FileKind Sniff(byte[] b)
+    {
+        if (b.Length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] is 3 or 5 or 7) return FileKind.Zip;
+        if (b.Length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') return FileKind.Pdf;
+        if (b.Length >= 8 && b[0] == 0xD0 && b[1] == 0xCF && b[2] == 0x11 && b[3] == 0xE0) return FileKind.OleCompound;
+        return FileKind.Other;
+    }
+
+    private static byte[] ReadBounded(string fileName, Stream content)
+    {
+        if (content.CanSeek && content.Length > MaxBytes)
+            throw new UnreadableFileException($"{fileName}：文件过大（{content.Length / 1024 / 1024} MB），上限为 {MaxBytes / 1024 / 1024} MB。");
+        using var ms = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        while ((n = content.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (ms.Length + n > MaxBytes)
+                throw new UnreadableFileException($"{fileName}：文件过大，上限为 {MaxBytes / 1024 / 1024} MB。");
+            ms.Write(buffer, 0, n);
+        }
+        return ms.ToArray();
     }
 }

@@ -1,0 +1,251 @@
+using System.Text.RegularExpressions;
+using Jixiao.Core.Model;
+using Jixiao.Core.Money;
+using Jixiao.Core.Provenance;
+
+namespace Jixiao.Core.Checks.SelfEvaluation;
+
+/// <summary>
+/// The figures of a report's text: its own sums ("X万元，其中 A、B、C"; "A，B，合计 X"), the execution rates
+/// and shares it states, and its amounts by fund source against the tables it covers.
+/// </summary>
+public static partial class ReportChecks
+{
+    private static readonly string[] BudgetWords = ["预算", "投入", "合计", "下达", "安排", "资金", "筹集", "总额", "结余"];
+    private static readonly string[] SpendWords = ["执行", "支出", "拨付", "使用", "到位"];
+
+    [GeneratedRegex(@"(中央|自治区|省级|省财政|盟市|市级|市本级|市财政|旗县|县级|县财政|地方)[^，,。；;、\d]{0,14}?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*万元")]
+    private static partial Regex SourceAmount();
+
+    public static void Run(ReportText text, IReadOnlyList<SelfEvaluationTable> tables, string documentId, CheckContext ctx)
+    {
+        var s = text.Sentences;
+        for (var k = 0; k < s.Count; k++)
+        {
+            CheckWhereof(s, k, ctx);
+            CheckTotals(s[k], ctx);
+            CheckRates(s, k, ctx);
+        }
+        if (tables.Count > 0) CheckAgainstTables(text, tables, ctx);
+        else ctx.NotRun(RuleCatalog.ReportTable, "报告没有对应的自评表");
+    }
+
+    private static decimal Yuan(Mention m) => m.Value * (m.Unit ?? MoneyUnit.Yuan).YuanPer();
+
+    private static decimal Tolerance(IEnumerable<Mention> ms)
+    {
+        // each figure may be rounded to half a unit of its last printed digit
+        var t = 0m;
+        foreach (var m in ms)
+        {
+            var u = 0.5m * (m.Unit ?? MoneyUnit.Yuan).YuanPer();
+            for (var i = 0; i < m.Decimals; i++) u /= 10m;
+            t += u;
+        }
+        return t;
+    }
+
+    /// <summary>"X万元，其中：A万元，B万元…" — the parts (or a leading run of them) add up to X; shares "占…的Y%" equal part/X.</summary>
+    private static void CheckWhereof(IReadOnlyList<ReportSentence> s, int k, CheckContext ctx)
+    {
+        var sentence = s[k];
+        var p = sentence.Text.IndexOf("其中", StringComparison.Ordinal);
+        if (p < 0) return;
+        var amounts = sentence.Mentions.Where(m => !m.IsPercent).ToList();
+        var x = amounts.LastOrDefault(m => m.End <= p);
+        if (x is null && p <= 2 && k > 0) x = s[k - 1].Mentions.LastOrDefault(m => !m.IsPercent);
+        if (x is null) return;
+        var parts = amounts.Where(m => m.Start > p).ToList();
+        if (parts.Count < 2) return;
+        var collapsed = CollapseSubtotals(parts);
+        var ok = false;
+        decimal running = 0m;
+        for (var i = 0; i < collapsed.Count && !ok; i++)
+        {
+            running += Yuan(collapsed[i]);
+            ok = Math.Abs(running - Yuan(x)) <= Tolerance(collapsed.Take(i + 1).Append(x));
+        }
+        var sum = collapsed.Sum(Yuan);
+        if (ok) ctx.Checked(RuleCatalog.ReportSum);
+        else
+        {
+            var unit = x.Unit ?? MoneyUnit.Yuan;
+            ctx.Report(RuleCatalog.ReportSum, Where(sentence, x.Text),
+                $"报告称“{x.Text}，其中 {string.Join("、", parts.Select(m => m.Text))}”，分项合计为 {NumberText.Format(sum / unit.YuanPer())}{unit.ChineseName()}，与 {x.Text} 不符。",
+                x.Text, NumberText.Format(sum / unit.YuanPer()) + unit.ChineseName());
+        }
+        CheckShares(sentence, parts, x, ctx);
+    }
+
+    private static void CheckShares(ReportSentence sentence, List<Mention> parts, Mention total, CheckContext ctx)
+    {
+        foreach (var part in parts)
+        {
+            var pct = sentence.Mentions.FirstOrDefault(m => m.IsPercent && m.Start > part.End && m.Start - part.End <= 14);
+            if (pct is null) continue;
+            var between = sentence.Text[part.End..pct.Start];
+            if (!between.Contains('占')) continue;
+            if (parts.Any(o => o.Start > part.End && o.Start < pct.Start)) continue;
+            var exact = Yuan(part) / Yuan(total) * 100m;
+            if (Rates.AgreesAtStatedPrecision(pct.Value, pct.Decimals, exact)) ctx.Checked(RuleCatalog.ReportShare);
+            else ctx.Report(RuleCatalog.ReportShare, Where(sentence, part.Text),
+                $"报告称 {part.Text}{between}{pct.Text}，按 {part.Text} ÷ {total.Text} 应为 {NumberText.FormatPercent(Math.Round(exact, Math.Max(pct.Decimals, 2), MidpointRounding.AwayFromZero), Math.Max(pct.Decimals, 2))}。",
+                pct.Text, NumberText.FormatPercent(Math.Round(exact, Math.Max(pct.Decimals, 2), MidpointRounding.AwayFromZero), Math.Max(pct.Decimals, 2)));
+        }
+    }
+
+    /// <summary>"A万元，B万元，合计 X万元" — the amounts before 合计/共计 (after collapsing stated subtotals) add up to X.</summary>
+    private static void CheckTotals(ReportSentence sentence, CheckContext ctx)
+    {
+        foreach (var word in new[] { "合计", "共计", "总计" })
+        {
+            var p = sentence.Text.IndexOf(word, StringComparison.Ordinal);
+            if (p < 0) continue;
+            var x = sentence.Mentions.FirstOrDefault(m => !m.IsPercent && m.Start >= p && m.Start - p <= 12);
+            if (x is null) continue;
+            var parts = sentence.Mentions.Where(m => !m.IsPercent && m.End <= p).ToList();
+            if (parts.Count < 2) continue;
+            var collapsed = CollapseSubtotals(parts);
+            var ok = false;
+            for (var i = collapsed.Count - 1; i >= 0 && !ok; i--)
+            {
+                var suffix = collapsed.Skip(i).ToList();
+                ok = Math.Abs(suffix.Sum(Yuan) - Yuan(x)) <= Tolerance(suffix.Append(x));
+            }
+            if (ok) ctx.Checked(RuleCatalog.ReportSum);
+            else
+            {
+                var unit = x.Unit ?? MoneyUnit.Yuan;
+                ctx.Report(RuleCatalog.ReportSum, Where(sentence, x.Text),
+                    $"报告称 {string.Join("、", parts.Select(m => m.Text))}，{word} {x.Text}，但前列金额之和为 {NumberText.Format(collapsed.Sum(Yuan) / unit.YuanPer())}{unit.ChineseName()}。",
+                    x.Text, NumberText.Format(collapsed.Sum(Yuan) / unit.YuanPer()) + unit.ChineseName());
+            }
+            return;
+        }
+    }
+
+    /// <summary>Drops the parts that a stated subtotal before them already counts: [T, a, b, c, d] with T = a+b+c → [T, d].</summary>
+    private static List<Mention> CollapseSubtotals(List<Mention> parts)
+    {
+        var result = new List<Mention>(parts);
+        for (var i = 0; i < result.Count; i++)
+        {
+            decimal running = 0m;
+            for (var j = i + 1; j < result.Count; j++)
+            {
+                running += Yuan(result[j]);
+                if (j > i + 1 && Math.Abs(running - Yuan(result[i])) <= Tolerance(result.Skip(i).Take(j - i + 1)))
+                {
+                    result.RemoveRange(i + 1, j - i);
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>"执行率 R%": R = B ÷ A for the nearest spending amount B before it and the budget amount A before that.</summary>
+    private static void CheckRates(IReadOnlyList<ReportSentence> s, int k, CheckContext ctx)
+    {
+        var sentence = s[k];
+        foreach (var pct in sentence.Mentions.Where(m => m.IsPercent))
+        {
+            var head = sentence.Text[Math.Max(0, pct.Start - 8)..pct.Start];
+            if (!head.Contains("执行率")) continue;
+            var candidates = new List<(Mention M, string Prefix)>();
+            if (k > 0) candidates.AddRange(Labelled(s[k - 1]));
+            candidates.AddRange(Labelled(sentence).Where(c => c.M.End <= pct.Start));
+            var bIdx = candidates.FindLastIndex(c => SpendWords.Any(c.Prefix.Contains));
+            if (bIdx < 0) continue;
+            var aIdx = candidates.FindLastIndex(bIdx - 1, bIdx, c => BudgetWords.Any(c.Prefix.Contains) && !SpendWords.Any(c.Prefix.Contains));
+            if (aIdx < 0) continue;
+            var a = candidates[aIdx].M;
+            var b = candidates[bIdx].M;
+            if (Yuan(a) == 0m) continue;
+            var exact = Yuan(b) / Yuan(a) * 100m;
+            if (Rates.AgreesAtStatedPrecision(pct.Value, pct.Decimals, exact)) ctx.Checked(RuleCatalog.ReportRate);
+            else
+            {
+                var expected = NumberText.FormatPercent(Math.Round(exact, 2, MidpointRounding.AwayFromZero));
+                ctx.Report(RuleCatalog.ReportRate, Where(sentence, pct.Text),
+                    $"报告称执行率 {pct.Text}，按 {b.Text} ÷ {a.Text} 应为 {expected}。", pct.Text, expected);
+            }
+        }
+    }
+
+    private static IEnumerable<(Mention M, string Prefix)> Labelled(ReportSentence sentence)
+    {
+        var amounts = sentence.Mentions.Where(m => !m.IsPercent).ToList();
+        for (var i = 0; i < amounts.Count; i++)
+        {
+            var m = amounts[i];
+            var from = Math.Max(i > 0 ? amounts[i - 1].End : 0, m.Start - 10);
+            yield return (m, sentence.Text[from..m.Start]);
+        }
+    }
+
+    /// <summary>Amounts the report states for a fund source equal that source's A or B in the tables.</summary>
+    private static void CheckAgainstTables(ReportText text, IReadOnlyList<SelfEvaluationTable> tables, CheckContext ctx)
+    {
+        foreach (var sentence in text.Sentences)
+        {
+            foreach (Match m in SourceAmount().Matches(sentence.Text))
+            {
+                var kind = m.Groups[1].Value switch
+                {
+                    "中央" => FundSourceKind.Central,
+                    "自治区" or "省级" or "省财政" => FundSourceKind.Provincial,
+                    "盟市" or "市级" or "市本级" or "市财政" => FundSourceKind.City,
+                    "旗县" or "县级" or "县财政" => FundSourceKind.County,
+                    _ => FundSourceKind.Local,
+                };
+                if (NumberText.TryParse(m.Groups[2].Value) is not { } wan) continue;
+                var decimals = Rates.DecimalsOf(m.Groups[2].Value);
+                var tol = 0.005m;
+                if (decimals == 0) tol = 0.5m;
+                else if (decimals == 1) tol = 0.05m;
+                var candidates = new List<(decimal Wan, FundRow Row, SelfEvaluationTable Table, string Column)>();
+                var any = new List<decimal>();
+                foreach (var t in tables)
+                {
+                    foreach (var row in t.Funds)
+                    {
+                        foreach (var (fig, col) in new[] { (row.Budget, "全年预算数"), (row.Execution, "全年执行数") })
+                        {
+                            if (fig.Value is not { } v) continue;
+                            foreach (var w in InWan(v, t))
+                            {
+                                any.Add(w);
+                                if (row.Source == kind) candidates.Add((w, row, t, col));
+                            }
+                        }
+                    }
+                }
+                if (any.Any(w => Math.Abs(w - wan) <= tol)) { ctx.Checked(RuleCatalog.ReportTable); continue; }
+                if (candidates.Count == 0) continue;
+                var nearest = candidates.MinBy(c => Math.Abs(c.Wan - wan));
+                if (nearest.Wan == 0m || Math.Abs(nearest.Wan - wan) / nearest.Wan > 0.1m) continue;
+                ctx.Report(RuleCatalog.ReportTable, Where(sentence, m.Value),
+                    $"报告称“{m.Value}”，而自评表“{nearest.Table.Title}”中“{nearest.Row.Label}”的{nearest.Column}为 {NumberText.Format(nearest.Wan)} 万元，二者不一致，请核对哪一处有误。",
+                    $"{NumberText.Format(wan)}万元", $"{NumberText.Format(nearest.Wan)}万元");
+            }
+        }
+    }
+
+    /// <summary>A table figure in 万元: as declared, and — for a 万元 table holding yuan-sized numbers — divided by 10 000.</summary>
+    private static IEnumerable<decimal> InWan(decimal v, SelfEvaluationTable t)
+    {
+        switch (t.DeclaredUnit)
+        {
+            case MoneyUnit.Yuan: yield return v / 10_000m; break;
+            case MoneyUnit.YiYuan: yield return v * 10_000m; break;
+            default:
+                yield return v;
+                if (v >= 100_000m) yield return v / 10_000m;
+                break;
+        }
+    }
+
+    private static SourceRef? Where(ReportSentence sentence, string what) =>
+        sentence.At is null ? null : sentence.At with { Column = what };
+}

@@ -1,0 +1,275 @@
+using System.Globalization;
+
+namespace Jixiao.Core.Indicators;
+
+/// <summary>
+/// Judges a quantity against a quantitative target (rules.md R1.6–R1.8): brings both to one unit and scale,
+/// then applies the target's direction.
+/// </summary>
+internal static class QuantityJudge
+{
+    /// <summary>An actual as an interval: exact ("95%"), a lower bound ("90%以上", "＞145元/月") or an upper bound ("≤400元").</summary>
+    private readonly record struct Interval(decimal? Low, bool LowStrict, decimal? High, bool HighStrict)
+    {
+        public bool IsExact => Low is { } l && High is { } h && l == h;
+    }
+
+    /// <summary>Target and actual as written, quoted, with the converted value when a conversion was made.</summary>
+    private readonly record struct Texts(string Target, string Actual);
+
+    public static Judgement Judge(QuantityValue target, QuantityValue actual)
+    {
+        if (!TryReconcile(target, actual, out decimal t, out decimal a, out decimal? aUpper, out string unit))
+        {
+            return Judgement(Outcome.NeedsJudgement,
+                $"单位不一致：指标值单位为“{UnitText(target)}”，实际完成值单位为“{UnitText(actual)}”，无法比较",
+                JudgementIssue.UnitMismatch);
+        }
+
+        var interval = ToInterval(actual.Comparator, a, aUpper);
+        var texts = new Texts(Quote(target, t, unit), Quote(actual, a, unit));
+        if (target.UpperNumber is { } upper)
+        {
+            return JudgeRange(t, upper * target.Scale, interval, texts);
+        }
+
+        return target.Comparator switch
+        {
+            Comparator.LessOrEqual or Comparator.Less => JudgeReverse(t, target.Comparator == Comparator.Less, interval, texts),
+            Comparator.Approximately => JudgeApproximate(t, interval, texts),
+            _ when target.Approximate => JudgeApproximate(t, interval, texts),
+            Comparator.Greater => JudgePositive(t, strict: true, zeroMeansNone: false, interval, texts),
+            Comparator.GreaterOrEqual => JudgePositive(t, strict: false, zeroMeansNone: false, interval, texts),
+            // "=" and no comparator score like a positive target; with target 0 ("0起") only 0 is met (R1.8).
+            _ => JudgePositive(t, strict: false, zeroMeansNone: t == 0, interval, texts),
+        };
+    }
+
+    /// <summary>
+    /// Brings target and actual to one unit: explicit units must be equal (元/万元/亿元 are one unit with different
+    /// scales); a bare number takes the other side's unit, and its scale by magnitude (see <see cref="PickScale"/>).
+    /// </summary>
+    private static bool TryReconcile(QuantityValue target, QuantityValue actual, out decimal t, out decimal a, out decimal? aUpper, out string unit)
+    {
+        t = target.Normalized;
+        a = actual.Normalized;
+        aUpper = actual.UpperNumber * actual.Scale;
+        unit = target.Unit.Length > 0 ? target.Unit : actual.Unit;
+        if (target.Unit.Length > 0 && actual.Unit.Length > 0 && target.Unit != actual.Unit)
+        {
+            return false;
+        }
+
+        if (IsBareNumber(actual) && target.Scale != 1m)
+        {
+            decimal factor = PickScale(actual.Number, target.Scale, t);
+            a = actual.Number * factor;
+            aUpper = actual.UpperNumber * factor;
+        }
+        else if (IsBareNumber(target) && actual.Scale != 1m)
+        {
+            t = target.Number * PickScale(target.Number, actual.Scale, a);
+        }
+
+        return true;
+    }
+
+    private static bool IsBareNumber(QuantityValue q) => q.Unit.Length == 0 && q.Scale == 1m;
+
+    /// <summary>
+    /// A bare number beside a scaled quantity ("6.12" beside "≥6万人", "11800" beside "≥0.95万人") is read in
+    /// whichever of the two scales puts it nearer the other value, by ratio: 6.12 → 6.12万 (ratio 1.02, not 0.0001),
+    /// 11800 → 11800 (ratio 1.24, not 12 421). The switch point is bare = other / √scale.
+    /// </summary>
+    internal static decimal PickScale(decimal bare, decimal scale, decimal other)
+    {
+        if (bare <= 0 || other <= 0)
+        {
+            return 1m;
+        }
+
+        // The choice only compares magnitudes, so double is precise enough; the values compared stay decimal.
+        double plain = Math.Abs(Math.Log((double)bare / (double)other));
+        double scaled = Math.Abs(Math.Log((double)bare * (double)scale / (double)other));
+        return scaled < plain ? scale : 1m;
+    }
+
+    private static Interval ToInterval(Comparator comparator, decimal a, decimal? upper) => comparator switch
+    {
+        _ when upper is { } u => new(a, false, u, false),
+        Comparator.GreaterOrEqual => new(a, false, null, false),
+        Comparator.Greater => new(a, true, null, false),
+        Comparator.LessOrEqual => new(null, false, a, false),
+        Comparator.Less => new(null, false, a, true),
+        _ => new(a, false, a, false),
+    };
+
+    private static Judgement JudgePositive(decimal t, bool strict, bool zeroMeansNone, Interval actual, Texts texts)
+    {
+        string target = texts.Target;
+        if (zeroMeansNone)
+        {
+            // R1.8: "0起" / "=0": met only when nothing happened.
+            if (actual.High is { } h && h <= 0)
+            {
+                return Judgement(Outcome.Met, $"实际完成值{texts.Actual}，符合指标值{target}") with { CompletionRatio = 1m };
+            }
+
+            return actual.IsExact || actual.Low > 0
+                ? Judgement(Outcome.NotMet, $"指标值为0，实际发生{texts.Actual}，未完成") with { CompletionRatio = 0m }
+                : Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，无法判断是否为0", JudgementIssue.ActualIsBound);
+        }
+
+        decimal? over = t > 0 && actual.Low is { } low ? Divide(low, t) : null;
+        if (actual.Low is { } lo && (lo > t || (lo == t && (!strict || actual.LowStrict))))
+        {
+            string how = actual.IsExact ? "" : "（实际完成值为下限）";
+            return Judgement(Outcome.Met, $"实际完成值{texts.Actual}达到指标值{target}，已完成{how}") with
+            {
+                CompletionRatio = 1m,
+                OverCompletion = over,
+            };
+        }
+
+        if (!actual.IsExact)
+        {
+            return Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，不能确定是否达到指标值{target}",
+                JudgementIssue.ActualIsBound);
+        }
+
+        decimal a = actual.Low!.Value;
+        if (a > 0 && t > 0)
+        {
+            decimal ratio = Divide(a, t);
+            return Judgement(Outcome.PartlyMet, $"实际完成值{texts.Actual}未达到指标值{target}，完成率{Percent(ratio)}") with
+            {
+                CompletionRatio = ratio,
+                OverCompletion = over,
+            };
+        }
+
+        return Judgement(Outcome.NotMet, $"实际完成值{texts.Actual}未达到指标值{target}") with
+        {
+            CompletionRatio = t > 0 ? 0m : null,
+            OverCompletion = over,
+        };
+    }
+
+    /// <summary>
+    /// Reverse targets (≤, &lt;): met when the actual is not above the target. When missed, the completion ratio is
+    /// that of the default reverse formula (rules.md R1.7a): 1 − (actual − target) / target, clamped to [0, 1].
+    /// </summary>
+    private static Judgement JudgeReverse(decimal t, bool strict, Interval actual, Texts texts)
+    {
+        string target = texts.Target;
+        if (actual.High is { } hi && (hi < t || (hi == t && (!strict || actual.HighStrict))))
+        {
+            return Judgement(Outcome.Met, $"实际完成值{texts.Actual}未超过指标值{target}，已完成") with
+            {
+                CompletionRatio = 1m,
+                Reverse = true,
+            };
+        }
+
+        if (!actual.IsExact)
+        {
+            bool surelyAbove = actual.Low is { } lo && (lo > t || (lo == t && (strict || actual.LowStrict)));
+            return surelyAbove
+                ? Judgement(Outcome.NotMet, $"实际完成值{texts.Actual}超过指标值{target}（反向指标）") with { Reverse = true }
+                : Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，不能确定是否超过指标值{target}",
+                    JudgementIssue.ActualIsBound) with { Reverse = true };
+        }
+
+        decimal a = actual.Low!.Value;
+        decimal ratio = t > 0 ? Math.Clamp(1m - Divide(a - t, t), 0m, 1m) : 0m;
+        return Judgement(Outcome.NotMet,
+            $"实际完成值{texts.Actual}超过指标值{target}（反向指标，越低越好），按反向公式完成率{Percent(ratio)}") with
+        {
+            CompletionRatio = ratio,
+            Reverse = true,
+        };
+    }
+
+    /// <summary>"左右" / "约": met within ±<see cref="IndicatorJudge.ApproximateTolerance"/> of the target, relative.</summary>
+    private static Judgement JudgeApproximate(decimal t, Interval actual, Texts texts)
+    {
+        string target = texts.Target;
+        if (!actual.IsExact)
+        {
+            return Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，指标值为{target}", JudgementIssue.ActualIsBound);
+        }
+
+        decimal a = actual.Low!.Value;
+        decimal tolerance = Math.Abs(t) * IndicatorJudge.ApproximateTolerance;
+        if (Math.Abs(a - t) <= tolerance)
+        {
+            return Judgement(Outcome.Met, $"实际完成值{texts.Actual}在指标值{target}的±{Percent(IndicatorJudge.ApproximateTolerance)}以内，已完成") with
+            {
+                CompletionRatio = 1m,
+            };
+        }
+
+        return Judgement(Outcome.NeedsJudgement,
+            $"实际完成值{texts.Actual}偏离指标值{target}超过±{Percent(IndicatorJudge.ApproximateTolerance)}，“左右”类指标方向不明，需人工判断",
+            JudgementIssue.OutsideTolerance);
+    }
+
+    /// <summary>A range "3-12个月": met inside; below the lower end scored like a positive target; above it needs a person.</summary>
+    private static Judgement JudgeRange(decimal low, decimal high, Interval actual, Texts texts)
+    {
+        string target = texts.Target;
+        if (!actual.IsExact)
+        {
+            return Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，指标值为{target}", JudgementIssue.ActualIsBound);
+        }
+
+        decimal a = actual.Low!.Value;
+        if (a >= low && a <= high)
+        {
+            return Judgement(Outcome.Met, $"实际完成值{texts.Actual}在指标区间{target}内，已完成") with { CompletionRatio = 1m };
+        }
+
+        if (a > high)
+        {
+            return Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}高于指标区间{target}的上限，需人工判断",
+                JudgementIssue.OutsideTolerance);
+        }
+
+        return a > 0 && low > 0
+            ? Judgement(Outcome.PartlyMet, $"实际完成值{texts.Actual}低于指标区间{target}，完成率{Percent(Divide(a, low))}") with { CompletionRatio = Divide(a, low) }
+            : Judgement(Outcome.NotMet, $"实际完成值{texts.Actual}低于指标区间{target}") with { CompletionRatio = 0m };
+    }
+
+    /// <summary>x / y for y &gt; 0, saturating at decimal.MaxValue (a huge actual over a tiny target).</summary>
+    private static decimal Divide(decimal x, decimal y)
+    {
+        try
+        {
+            return x / y;
+        }
+        catch (OverflowException)
+        {
+            return x >= 0 ? decimal.MaxValue : decimal.MinValue;
+        }
+    }
+
+    private static Judgement Judgement(Outcome outcome, string reason, JudgementIssue issue = JudgementIssue.None) =>
+        new(outcome, reason) { Issue = issue };
+
+    private static string UnitText(QuantityValue q)
+    {
+        string text = QuantityGrammar.ScaleText(q.Scale) + q.Unit;
+        return text.Length == 0 ? "无单位" : text;
+    }
+
+    /// <summary>"“≥0.35万人”（3500人）": the value as written, and as compared when that differs.</summary>
+    private static string Quote(QuantityValue value, decimal compared, string unit)
+    {
+        string raw = value.Raw.Trim();
+        return compared == value.Number && value.Unit == unit ? $"“{raw}”" : $"“{raw}”（{Format(compared)}{unit}）";
+    }
+
+    internal static string Format(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+
+    internal static string Percent(decimal ratio) => (ratio * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,175 @@
+using Jixiao.Core.Indicators;
+using Jixiao.Core.Model;
+using Jixiao.Core.Money;
+using Jixiao.Core.Rules;
+
+namespace Jixiao.Core.Scoring;
+
+/// <summary>How the engine arrived at an indicator's points.</summary>
+public enum ScoreBasis
+{
+    /// <summary>Quantitative target met: full weight.</summary>
+    Met,
+    /// <summary>Quantitative target missed: weight × completion ratio (or the reverse formula).</summary>
+    Proportional,
+    /// <summary>Qualitative (or achievement-level) indicator: the stated score is kept if it lies in its level's band, else clamped.</summary>
+    QualitativeBand,
+    /// <summary>The engine cannot judge (free text): the stated score is kept.</summary>
+    Stated,
+    /// <summary>No weight: the indicator is informational (rules.md R1.4).</summary>
+    NoWeight,
+}
+
+/// <summary>The engine's score of one indicator beside the stated one.</summary>
+public sealed record IndicatorScore(IndicatorRow Row, decimal Weight, decimal? Stated, decimal Engine, ScoreBasis Basis, Judgement? Judgement, string Explanation);
+
+/// <summary>The engine's score of a project table beside what the document states.</summary>
+public sealed record ScoreResult
+{
+    public required string DocumentId { get; init; }
+    public required string RuleSet { get; init; }
+    /// <summary>全年执行数 ÷ 全年预算数 × 100, unrounded; null when A is 0 or missing.</summary>
+    public decimal? ExecutionRate { get; init; }
+    /// <summary>全年执行数 ÷ 年初预算数 × 100 (rules.md R1.5c); null when unknown.</summary>
+    public decimal? InitialBudgetRate { get; init; }
+    public decimal ExecutionPoints { get; init; }
+    public required IReadOnlyList<IndicatorScore> Indicators { get; init; }
+    public decimal IndicatorPoints { get; init; }
+    public decimal Total { get; init; }
+    public required string Grade { get; init; }
+    public decimal? StatedExecutionPoints { get; init; }
+    public decimal? StatedIndicatorPoints { get; init; }
+    public decimal? StatedTotal { get; init; }
+    public string? StatedGrade { get; init; }
+    /// <summary>Why a part could not be computed (missing budget, unparsable weights).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
+
+/// <summary>Scores a project (or department-wide) self-evaluation by a rule set (财预〔2020〕10号 by default).</summary>
+public static class Scorer
+{
+    public static ScoreResult Score(ProjectSelfEvaluation table, RuleSet rules)
+    {
+        var notes = new List<string>();
+        var total = table.TotalFund;
+        decimal? rate = null;
+        decimal? initialRate = null;
+        var execPoints = 0m;
+        if (total is null) notes.Add("未找到资金合计行，预算执行得分按 0 计。");
+        else
+        {
+            rate = Rates.Ratio(total.Execution.Value, total.Budget.Value) is { } r ? r * 100m : null;
+            var initial = total.InitialBudget?.Value ?? total.InitialBudgetDeclared?.Value;
+            initialRate = Rates.Ratio(total.Execution.Value, initial) is { } ir ? ir * 100m : null;
+            if (rate is null) notes.Add("全年预算数为零或未填，执行率不适用，预算执行得分按 0 计。");
+            else execPoints = Round(Math.Min(rules.ExecutionPoints, rules.ExecutionPoints * rate.Value / 100m), rules.ScoreDecimals);
+        }
+        var scores = new List<IndicatorScore>(table.Indicators.Count);
+        foreach (var row in table.Indicators) scores.Add(ScoreIndicator(row, rules));
+        var indicatorPoints = scores.Sum(s => s.Engine);
+        var sum = execPoints + indicatorPoints;
+        return new ScoreResult
+        {
+            DocumentId = table.Id,
+            RuleSet = rules.Name,
+            ExecutionRate = rate,
+            InitialBudgetRate = initialRate,
+            ExecutionPoints = execPoints,
+            Indicators = scores,
+            IndicatorPoints = indicatorPoints,
+            Total = sum,
+            Grade = rules.GradeFor(sum),
+            StatedExecutionPoints = table.StatedExecutionScore?.Value,
+            StatedIndicatorPoints = table.StatedIndicatorScore?.Value,
+            StatedTotal = table.StatedTotalScore?.Value,
+            StatedGrade = table.StatedGrade,
+            Notes = notes,
+        };
+    }
+
+    public static IndicatorScore ScoreIndicator(IndicatorRow row, RuleSet rules)
+    {
+        var weight = row.Weight?.Value ?? 0m;
+        var stated = row.Score?.Value;
+        if (weight <= 0m) return new IndicatorScore(row, 0m, stated, 0m, ScoreBasis.NoWeight, null, "未设权重，不计分。");
+        var target = IndicatorParser.Parse(row.EffectiveTarget);
+        var actual = IndicatorParser.Parse(row.Actual);
+        // Shanxi writes the achievement level (达成预期指标…) as the actual of every indicator.
+        if (actual is QualitativeValue { Scale: "achievement" } level)
+            return Band(row, weight, stated, level, rules, null);
+        var judgement = IndicatorJudge.Judge(target, actual);
+        if (target is QuantityValue q)
+        {
+            switch (judgement.Outcome)
+            {
+                case Outcome.Met:
+                    return new IndicatorScore(row, weight, stated, weight, ScoreBasis.Met, judgement, "已完成指标值，得满分。");
+                case Outcome.PartlyMet or Outcome.NotMet:
+                    var points = judgement.Reverse ? ReversePoints(weight, judgement, rules) : weight * Math.Clamp(judgement.CompletionRatio ?? 0m, 0m, 1m);
+                    points = Round(points, rules.ScoreDecimals);
+                    return new IndicatorScore(row, weight, stated, points, ScoreBasis.Proportional, judgement,
+                        judgement.Reverse ? $"反向指标未达标，按规则计 {points} 分。" : $"完成比例 {Percent(judgement.CompletionRatio)}，按比例计 {points} 分。");
+            }
+        }
+        if (judgement.Outcome == Outcome.NeedsJudgement)
+            return new IndicatorScore(row, weight, stated, stated ?? 0m, ScoreBasis.Stated, judgement, "无法自动判断完成情况，沿用填报得分。");
+        var achievedLevel = judgement.Outcome switch
+        {
+            Outcome.Met => "achieved",
+            Outcome.PartlyMet => "partly",
+            _ => "notAchieved",
+        };
+        return BandFor(row, weight, stated, achievedLevel, rules, judgement);
+    }
+
+    private static IndicatorScore Band(IndicatorRow row, decimal weight, decimal? stated, QualitativeValue level, RuleSet rules, Judgement? j) =>
+        BandFor(row, weight, stated, level.Level switch { >= 2 => "achieved", 1 => "partly", _ => "notAchieved" }, rules, j);
+
+    private static IndicatorScore BandFor(IndicatorRow row, decimal weight, decimal? stated, string level, RuleSet rules, Judgement? j)
+    {
+        var band = rules.QualitativeBands.FirstOrDefault(b => b.Level == level);
+        if (band is null) return new IndicatorScore(row, weight, stated, stated ?? weight, ScoreBasis.Stated, j, "规则集未定义该等级的分值区间。");
+        var (lo, hi) = BandRange(band, weight, rules);
+        var value = stated ?? (level == "achieved" ? weight : lo);
+        var inside = value >= lo && (band.MaxInclusive ? value <= hi : value < hi);
+        if (inside) return new IndicatorScore(row, weight, stated, value, ScoreBasis.QualitativeBand, j, $"定性等级“{LevelName(level)}”，得分区间 {BandText(band, lo, hi)}。");
+        var clamped = value < lo ? lo : band.MaxInclusive ? hi : Math.Max(lo, hi - Step(rules));
+        return new IndicatorScore(row, weight, stated, clamped, ScoreBasis.QualitativeBand, j,
+            $"定性等级“{LevelName(level)}”的得分应在 {BandText(band, lo, hi)} 内，填报 {value} 分超出区间。");
+    }
+
+    /// <summary>The band of a level in points for a weight, rounded as the vendor rule does (round(w×0.8, 2)).</summary>
+    public static (decimal Low, decimal High) BandRange(QualitativeBand band, decimal weight, RuleSet rules) =>
+        (Round(weight * band.Min, rules.ScoreDecimals), Round(weight * band.Max, rules.ScoreDecimals));
+
+    private static string BandText(QualitativeBand band, decimal lo, decimal hi) => band.MaxInclusive ? $"[{lo}, {hi}]" : $"[{lo}, {hi})";
+
+    private static decimal Step(RuleSet rules)
+    {
+        var s = 1m;
+        for (var i = 0; i < rules.ScoreDecimals; i++) s /= 10m;
+        return s;
+    }
+
+    public static string LevelName(string level) => level switch
+    {
+        "achieved" => "达成",
+        "partly" => "部分达成",
+        _ => "未达成",
+    };
+
+    private static decimal ReversePoints(decimal weight, Judgement j, RuleSet rules)
+    {
+        // CompletionRatio for a missed reverse indicator is target/actual (≤ 1).
+        var ratio = Math.Clamp(j.CompletionRatio ?? 0m, 0m, 1m);
+        if (rules.ReverseFormula == ReverseFormula.TargetOverActual) return weight * ratio;
+        if (ratio == 0m) return 0m;
+        // (a) weight × (1 − (actual − target)/target) = weight × (2 − actual/target); zero from 2×target.
+        var over = 1m / ratio;
+        return over >= 2m ? 0m : weight * (2m - over);
+    }
+
+    private static string Percent(decimal? ratio) => ratio is { } r ? NumberText.FormatPercent(r * 100m) : "—";
+
+    public static decimal Round(decimal v, int decimals) => Math.Round(v, decimals, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,1 @@
+global using CoreText = Jixiao.Core.Model.Text;
