@@ -177,7 +177,8 @@ internal static class QuantityJudge
             return surelyAbove
                 ? Judgement(Outcome.NotMet, $"实际完成值{texts.Actual}超过指标值{target}（反向指标）") with { Reverse = true }
                 : Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，不能确定是否超过指标值{target}",
-                    JudgementIssue.ActualIsBound) with { Reverse = true };
+                    JudgementIssue.ActualIsBound) with
+                { Reverse = true };
         }
 
         decimal a = actual.Low!.Value;

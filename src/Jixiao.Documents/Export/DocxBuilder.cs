@@ -149,7 +149,7 @@ internal sealed class DocxBuilder
             new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font, Hint = FontTypeHintValues.EastAsia });
         if (bold) rPr.Append(new Bold());
         rPr.Append(new FontSize { Val = halfPoints.ToString() }, new FontSizeComplexScript { Val = halfPoints.ToString() });
-        return new Run(rPr, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return new Run(rPr, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 
     public byte[] Build(string? title)

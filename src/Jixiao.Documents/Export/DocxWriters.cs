@@ -1,7 +1,6 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Document = Jixiao.Core.Model.Document;
-using Text = Jixiao.Core.Model.Text;
 using Jixiao.Core.Model;
 using Jixiao.Core.Money;
 
@@ -37,14 +36,14 @@ public static class ReportDocxWriter
     private static void WriteSections(DocxBuilder b, IReadOnlyList<ReportSection> sections, SelfEvaluationTable? table)
     {
         bool fundsDone = false, indicatorsDone = false;
-        var hasFundHeading = sections.Any(s => Text.Compact(s.Heading).Contains("预算执行情况") && s.Level >= 2 || Text.Compact(s.Heading).Contains("资金投入情况"));
-        var hasIndicatorHeading = sections.Any(s => Text.Compact(s.Heading).Contains("绩效指标完成情况"));
+        var hasFundHeading = sections.Any(s => Jixiao.Core.Model.Text.Compact(s.Heading).Contains("预算执行情况") && s.Level >= 2 || Jixiao.Core.Model.Text.Compact(s.Heading).Contains("资金投入情况"));
+        var hasIndicatorHeading = sections.Any(s => Jixiao.Core.Model.Text.Compact(s.Heading).Contains("绩效指标完成情况"));
         foreach (var s in sections)
         {
             b.Heading(Math.Clamp(s.Level, 1, 3), TableXlsxWriter.SectionHeading(s));
             b.Body(s.Text);
             if (table is null) continue;
-            var h = Text.Compact(s.Heading);
+            var h = Jixiao.Core.Model.Text.Compact(s.Heading);
             if (!fundsDone && (h.Contains("预算执行情况") && s.Level >= 2 || h.Contains("资金投入情况")))
             {
                 FundTable(b, table);

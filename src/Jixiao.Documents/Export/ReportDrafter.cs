@@ -39,16 +39,16 @@ public static class ReportDrafter
         {
             report.Preamble = $"根据绩效自评工作要求，现将{name}{year}年度绩效自评情况报告如下：";
             Add(s, "一", 1, "项目基本信息");
-            Add(s, "（一）", 2, "项目概况", JoinNonEmpty(
+            Add(s, "一", 2, "项目概况", JoinNonEmpty(
                 $"项目名称：{name}。",
                 p.CompetentDepartment is { } cd ? $"主管部门：{cd}。" : null,
                 p.ImplementingUnit is { } iu ? $"实施单位：{iu}。" : null,
                 $"项目概况、立项依据、项目设立的必要性、保证项目实施的措施与制度：{Gap}"));
-            Add(s, "（二）", 2, "项目绩效目标", p.OverallGoal is { Length: > 0 } g ? $"年度总体目标：{g}" : $"年度总体目标：{Gap}");
-            Add(s, "（三）", 2, "项目实施计划", Gap);
+            Add(s, "二", 2, "项目绩效目标", p.OverallGoal is { Length: > 0 } g ? $"年度总体目标：{g}" : $"年度总体目标：{Gap}");
+            Add(s, "三", 2, "项目实施计划", Gap);
             Add(s, "二", 1, "项目绩效完成情况");
-            Add(s, "（一）", 2, "预算执行情况", FundSentences(table, unit, project: true));
-            Add(s, "（二）", 2, "绩效指标完成情况", $"全年共设置绩效指标{p.Indicators.Count}项，" +
+            Add(s, "一", 2, "预算执行情况", FundSentences(table, unit, project: true));
+            Add(s, "二", 2, "绩效指标完成情况", $"全年共设置绩效指标{p.Indicators.Count}项，" +
                 (missed.Count == 0 ? "均已完成。" : $"其中{missed.Count}项未完全达到年度指标值，详见下表及第五部分。"));
             Add(s, "三", 1, "项目自评结果");
             Add(s, "1", 3, "项目自评得分和结论", ScoreSentence(p));
@@ -65,13 +65,13 @@ public static class ReportDrafter
 
         report.Preamble = $"按照绩效自评工作要求，现将{name}{year}年度绩效自评情况报告如下：";
         Add(s, "一", 1, "绩效目标分解下达情况");
-        Add(s, "（一）", 2, "预算安排及分解下达情况", BudgetAllocation(table, unit, year));
-        Add(s, "（二）", 2, "绩效目标下达情况", table.OverallGoal is { Length: > 0 } goal ? $"年度总体目标：{goal}" : Gap);
+        Add(s, "一", 2, "预算安排及分解下达情况", BudgetAllocation(table, unit, year));
+        Add(s, "二", 2, "绩效目标下达情况", table.OverallGoal is { Length: > 0 } goal ? $"年度总体目标：{goal}" : Gap);
         Add(s, "二", 1, "绩效情况分析");
-        Add(s, "（一）", 2, "资金投入情况分析", FundSentences(table, unit, project: false));
-        Add(s, "（二）", 2, "资金管理情况分析", ManagementSentences(table));
-        Add(s, "（三）", 2, "总体绩效目标完成情况分析", table.OverallActual is { Length: > 0 } act ? act : Gap);
-        Add(s, "（四）", 2, "绩效指标完成情况分析");
+        Add(s, "一", 2, "资金投入情况分析", FundSentences(table, unit, project: false));
+        Add(s, "二", 2, "资金管理情况分析", ManagementSentences(table));
+        Add(s, "三", 2, "总体绩效目标完成情况分析", table.OverallActual is { Length: > 0 } act ? act : Gap);
+        Add(s, "四", 2, "绩效指标完成情况分析");
         var n = 1;
         foreach (var (level, title) in new[] { (IndicatorLevel1.Output, "产出指标"), (IndicatorLevel1.Effect, "效益指标"), (IndicatorLevel1.Satisfaction, "满意度指标"), (IndicatorLevel1.Cost, "成本指标") })
         {
@@ -172,7 +172,7 @@ public static class ReportDrafter
         foreach (var m in t.Management)
         {
             var sb = new StringBuilder($"{m.Aspect}：{(string.IsNullOrWhiteSpace(m.Description) ? Gap : EndSentence(m.Description!))}");
-            if (!Text.IsEmptyExplanation(m.Problems)) sb.Append($"存在问题和改进措施：{EndSentence(m.Problems!)}");
+            if (!Jixiao.Core.Model.Text.IsEmptyExplanation(m.Problems)) sb.Append($"存在问题和改进措施：{EndSentence(m.Problems!)}");
             lines.Add(sb.ToString());
         }
         return string.Join("\n", lines);
@@ -240,18 +240,18 @@ public static class ReportDrafter
         {
             var sb = new StringBuilder($"{n++}.{row.Name}：年度指标值{row.EffectiveTarget}，实际完成{row.Actual}{JudgementPhrase(j)}。");
             if (reasons)
-                sb.Append(Text.IsEmptyExplanation(row.DeviationReason)
+                sb.Append(Jixiao.Core.Model.Text.IsEmptyExplanation(row.DeviationReason)
                     ? $"未完成原因和改进措施：{Gap}"
                     : $"未完成原因和改进措施：{EndSentence(row.DeviationReason!)}");
             else
-                sb.Append(Text.IsEmptyExplanation(row.DeviationReason) ? $"原因：{Gap}" : $"原因：{EndSentence(row.DeviationReason!)}");
+                sb.Append(Jixiao.Core.Model.Text.IsEmptyExplanation(row.DeviationReason) ? $"原因：{Gap}" : $"原因：{EndSentence(row.DeviationReason!)}");
             lines.Add(sb.ToString());
         }
         return string.Join("\n", lines);
     }
 
     private static string RemedySentences(List<(IndicatorRow Row, Judgement Judgement)> missed) =>
-        string.Join("\n", missed.Select(m => $"针对{m.Row.Name}未达到年度指标值的情况：{(Text.IsEmptyExplanation(m.Row.DeviationReason) ? Gap : EndSentence(m.Row.DeviationReason!))}"));
+        string.Join("\n", missed.Select(m => $"针对{m.Row.Name}未达到年度指标值的情况：{(Jixiao.Core.Model.Text.IsEmptyExplanation(m.Row.DeviationReason) ? Gap : EndSentence(m.Row.DeviationReason!))}"));
 
     /// <summary>The engine's findings as sentences the author can keep, correct or delete.</summary>
     public static string FindingSentences(IReadOnlyList<Finding> findings)

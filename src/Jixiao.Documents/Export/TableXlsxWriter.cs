@@ -95,6 +95,11 @@ public static class TableXlsxWriter
             r++;
         }
 
+        if (!string.IsNullOrWhiteSpace(t.Unit) && t.Unit != (t.ImplementingUnit ?? t.CompetentDepartment))
+        {
+            s.TextMerged(r, 1, r, last, $"{UnitLineLabel}{t.Unit}", AnnexStyle);
+            r++;
+        }
         r = WriteHeader(s, t, layout, r);
         r = WriteFunds(s, t, layout, r);
         if (!project || t.Management.Count > 0) r = WriteManagement(s, t, layout, r);
@@ -107,15 +112,21 @@ public static class TableXlsxWriter
             s.TextMerged(r, 2, r, last, t.Remarks, Body);
             r++;
         }
-        var footnotes = t.Footnotes;
-        foreach (var note in footnotes)
+        for (var i = 0; i < t.Footnotes.Count; i++)
         {
-            s.TextMerged(r, 1, r, last, note, FootnoteStyle);
+            s.TextMerged(r, 1, r, last, FootnoteLine(t.Footnotes, i), FootnoteStyle);
             r++;
         }
         EstimateRowHeights(s, layout);
         return s;
     }
+
+    /// <summary>The line above the header naming the reporting organisation when it is not the table's own unit.</summary>
+    public const string UnitLineLabel = "填报单位：";
+
+    /// <summary>Footnote i as printed: "注：1.…" for the first, "2.…" after (the model holds the text without numbering).</summary>
+    internal static string FootnoteLine(IReadOnlyList<string> notes, int i) =>
+        (i == 0 ? "注：" : "") + (notes.Count > 1 ? $"{i + 1}." : "") + notes[i];
 
     /// <summary>Column plan of a sheet: the number of columns and where each block puts its cells.</summary>
     private sealed class Layout
@@ -480,15 +491,25 @@ public static class TableXlsxWriter
         return s;
     }
 
-    /// <summary>A section's heading line as printed: "一、项目基本信息", "（一）项目概况", "1.项目自评得分和结论", "(1)…", "①…".</summary>
+    /// <summary>
+    /// A section's heading line as printed from its bare number and outline level (the model keeps "一" for both
+    /// 一、 and （一）): level 1 "一、…", level 2 "（一）…", level 3 "1.…", level 4 "(1)…"; a number that already
+    /// carries its brackets or is circled (①) is printed as it is.
+    /// </summary>
     public static string SectionHeading(ReportSection sec)
     {
         var n = sec.Number;
         if (n.Length == 0) return sec.Heading;
         var first = n[0];
         if (first is '（' or '(' or '〔' || (first >= '①' && first <= '⑳')) return n + sec.Heading;
-        if (char.IsAsciiDigit(first)) return n + "." + sec.Heading;
-        return n + "、" + sec.Heading;
+        return sec.Level switch
+        {
+            2 => $"（{n}）{sec.Heading}",
+            4 => $"({n}){sec.Heading}",
+            3 => $"{n}.{sec.Heading}",
+            _ when char.IsAsciiDigit(first) => $"{n}.{sec.Heading}",
+            _ => $"{n}、{sec.Heading}",
+        };
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ public static partial class GridTableReader
 
     // ---------------------------------------------------------------- labels
 
-    private static string C(string? s) => Text.Compact(s);
+    private static string C(string? s) => Jixiao.Core.Model.Text.Compact(s);
 
     private static bool IsNameLabel(string t) =>
         t is "转移支付（项目）名称" or "转移支付名称" or "项目名称" or "转移支付（项目）名称：" or "项目名称：" or "专项资金名称" or "资金名称";
@@ -166,7 +166,7 @@ public static partial class GridTableReader
         }
 
         // Title, year and annex label above the header.
-        string? title = null, annex = null;
+        string? title = null, annex = null, unit = null;
         int? year = null;
         for (var r = top; r < anchor; r++)
         {
@@ -174,6 +174,7 @@ public static partial class GridTableReader
             {
                 var t = cell.Text.Trim();
                 if (t.StartsWith("附件", StringComparison.Ordinal) && t.Length <= 8) annex ??= t;
+                else if (C(t).StartsWith("填报单位", StringComparison.Ordinal)) unit ??= t[(t.IndexOfAny(['：', ':']) + 1)..].Trim();
                 else if (YearLineRegex().IsMatch(C(t).Replace('（', '(').Replace('）', ')')) || YearLineRegex().IsMatch(t))
                     year ??= int.Parse(YearRegex().Match(t).Groups[1].Value, CultureInfo.InvariantCulture);
                 else title ??= t;
@@ -189,6 +190,7 @@ public static partial class GridTableReader
         table.Title = title ?? "";
         table.Year = year;
         table.AnnexLabel = annex;
+        table.Unit = string.IsNullOrEmpty(unit) ? null : unit;
         var firstBlock = new[] { b.Fund, b.Management, b.Goals, b.Indicators }.Where(x => x >= 0).DefaultIfEmpty(end).Min();
         table.Source = new SourceRef
         {
@@ -206,7 +208,15 @@ public static partial class GridTableReader
         if (b.Footnotes >= 0)
             for (var r = b.Footnotes; r < end; r++)
                 foreach (var (_, cell) in g.NonEmpty(r).Take(1))
-                    table.Footnotes.Add(cell.Text.Trim());
+                {
+                    var note = cell.Text.Trim();
+                    if (r == b.Footnotes) note = note.TrimStart('注', ':', '：', ' ');
+                    var m = NumberedNoteRegex().Match(note);
+                    if (m.Success) note = note[m.Length..].TrimStart();
+                    else if (table.Footnotes.Count > 0 && r > b.Footnotes) { table.Footnotes[^1] += note; continue; }
+                    table.Footnotes.Add(note);
+                }
+        table.Unit ??= table.ImplementingUnit ?? table.CompetentDepartment;
         if (b.Fund < 0 && b.Indicators < 0)
             findings.Add(new Finding
             {
@@ -531,7 +541,8 @@ public static partial class GridTableReader
                 foreach (var (c, kind) in cols.OrderBy(kv => kv.Key))
                     if (kind == k && g.Cell(r, c) is { } cell && !string.IsNullOrWhiteSpace(cell.Text))
                         return MakeFigure(cell, Ref(g, r, c, table, name, heads[c]));
-                return null;
+                // The column is there but the cell is empty: a blank figure (a missing score is itself a finding).
+                return FirstCol(cols, k) is { } fc ? Figure.Blank(Ref(g, r, fc, table, name, heads[fc])) : null;
             }
             var a = l1 is { } c1 ? g.SpanText(r, c1).Trim() : "";
             var b = l2 is { } c2 ? g.SpanText(r, c2).Trim() : "";

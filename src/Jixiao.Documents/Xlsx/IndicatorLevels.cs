@@ -7,7 +7,7 @@ public static class IndicatorLevels
 {
     public static IndicatorLevel1 Level1(string? label)
     {
-        var t = Text.Compact(label);
+        var t = Jixiao.Core.Model.Text.Compact(label);
         if (t.StartsWith("产出", StringComparison.Ordinal)) return IndicatorLevel1.Output;
         if (t.StartsWith("效益", StringComparison.Ordinal) || t.StartsWith("效果", StringComparison.Ordinal)) return IndicatorLevel1.Effect;
         if (t.StartsWith("满意", StringComparison.Ordinal) || t.Contains("满意度")) return IndicatorLevel1.Satisfaction;
@@ -17,7 +17,7 @@ public static class IndicatorLevels
 
     public static IndicatorLevel2 Level2(string? label)
     {
-        var t = Text.Compact(label);
+        var t = Jixiao.Core.Model.Text.Compact(label);
         if (t.StartsWith("数量", StringComparison.Ordinal)) return IndicatorLevel2.Quantity;
         if (t.StartsWith("质量", StringComparison.Ordinal)) return IndicatorLevel2.Quality;
         if (t.StartsWith("时效", StringComparison.Ordinal)) return IndicatorLevel2.Timeliness;

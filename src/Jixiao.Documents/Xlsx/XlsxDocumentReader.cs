@@ -81,9 +81,9 @@ public static partial class XlsxDocumentReader
         var m = HeadingRegex().Match(t);
         if (!m.Success) return null;
         if (m.Groups["cn"].Success) return new ReportSection { Number = m.Groups["cn"].Value, Level = 1, Heading = t[m.Length..].Trim() };
-        if (m.Groups["pcn"].Success) return new ReportSection { Number = m.Groups["pcn"].Value, Level = 2, Heading = t[m.Length..].Trim() };
+        if (m.Groups["pcn"].Success) return new ReportSection { Number = m.Groups["pcn"].Value.Trim('（', '(', ')', '）'), Level = 2, Heading = t[m.Length..].Trim() };
         if (m.Groups["num"].Success) return new ReportSection { Number = m.Groups["num"].Value, Level = 3, Heading = t[m.Length..].Trim() };
-        if (m.Groups["pnum"].Success) return new ReportSection { Number = m.Groups["pnum"].Value, Level = 4, Heading = t[m.Length..].Trim() };
+        if (m.Groups["pnum"].Success) return new ReportSection { Number = m.Groups["pnum"].Value.Trim('（', '(', ')', '）'), Level = 4, Heading = t[m.Length..].Trim() };
         if (m.Groups["circ"].Success) return new ReportSection { Number = m.Groups["circ"].Value, Level = 5, Heading = t[m.Length..].Trim() };
         return null;
     }
