@@ -77,6 +77,10 @@ internal sealed class DocxBuilder
 
     public void Blank() => _body.Add(Para("", BodyFont, 32, false, JustificationValues.Left, false, 0));
 
+    /// <summary>An empty bordered table (a drawing without text, for tests of text-less PDFs).</summary>
+    public void EmptyTable(int rows, int cols) =>
+        Table(Enumerable.Repeat(1500, cols).ToList(), Enumerable.Range(0, rows).Select(_ => (IReadOnlyList<string?>)new string?[cols]).ToList());
+
     /// <summary>Hanging-indent paragraph such as "附件：1.…" with following lines aligned under the first item.</summary>
     public void Hanging(string text, int hangingChars)
     {
@@ -152,7 +156,9 @@ internal sealed class DocxBuilder
         return new Run(rPr, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 
-    public byte[] Build(string? title)
+    public byte[] Build(string? title) => Build(title, pageNumbers: true);
+
+    public byte[] Build(string? title, bool pageNumbers)
     {
         using var ms = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
@@ -166,8 +172,8 @@ internal sealed class DocxBuilder
                     new Languages { Val = "en-US", EastAsia = "zh-CN" })),
                 new ParagraphPropertiesDefault()));
 
-            var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = new Footer(new Paragraph(
+            var footer = pageNumbers ? main.AddNewPart<FooterPart>() : null;
+            if (footer is not null) footer.Footer = new Footer(new Paragraph(
                 new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
                 MakeRun("— ", TableFont, 28, false),
                 new Run(new RunProperties(new FontSize { Val = "28" }), new FieldChar { FieldCharType = FieldCharValues.Begin }),
@@ -179,11 +185,13 @@ internal sealed class DocxBuilder
 
             var body = new Body();
             foreach (var e in _body) body.Append(e);
-            body.Append(new SectionProperties(
-                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
+            var sect = new SectionProperties();
+            if (footer is not null) sect.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) });
+            body.Append(sect);
+            sect.Append(
                 new PageSize { Width = 11906, Height = 16838 },
                 new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992, Gutter = 0 },
-                new DocGrid { LinePitch = 312 }));
+                new DocGrid { LinePitch = 312 });
             main.Document = new Document(body);
             if (title is not null)
             {

@@ -243,10 +243,25 @@ public static partial class GridTableReader
         return false;
     }
 
-    private static SourceRef Ref(Grid g, int r, int c, string table, string? row = null, string? column = null) =>
-        (g.Cell(r, c)?.At ?? new SourceRef { File = g.File, Sheet = g.Sheet, Cell = XlsxGridLoader.CellName(r, c) })
-            with
-        { Table = table, Row = row, Column = column };
+    /// <summary>The columns the block's own label occupies (资金投入情况 merged down column A, and its merge width).</summary>
+    private static (int From, int To) BlockLabelColumns(Grid g, int header)
+    {
+        foreach (var (c, cell) in g.NonEmpty(header))
+        {
+            if (!IsBlockLabel(C(cell.Text))) return (-1, -1);
+            return g.MergeAt(header, c) is { } m ? (m.Col1, m.Col2) : (c, c);
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>Where a cell is; an empty cell borrows its row's page and line (PDF) from a neighbour.</summary>
+    private static SourceRef Ref(Grid g, int r, int c, string table, string? row = null, string? column = null)
+    {
+        var at = g.Cell(r, c)?.At
+            ?? (g.NonEmpty(r).FirstOrDefault().Cell?.At is { } n ? n with { Cell = XlsxGridLoader.CellName(r, c) } : null)
+            ?? new SourceRef { File = g.File, Sheet = g.Sheet, Cell = XlsxGridLoader.CellName(r, c) };
+        return at with { Table = table, Row = row, Column = column };
+    }
 
     // ---------------------------------------------------------------- header fields
 
@@ -356,6 +371,7 @@ public static partial class GridTableReader
         var cols = heads.ToDictionary(kv => kv.Key, kv => ClassifyFund(kv.Value));
         var firstAmount = cols.Where(kv => kv.Value is not (FundCol.None or FundCol.Label)).Select(kv => kv.Key).DefaultIfEmpty(int.MaxValue).Min();
         var labelCol = cols.Where(kv => kv.Value == FundCol.Label).Select(kv => (int?)kv.Key).FirstOrDefault();
+        var (blockFrom, blockTo) = BlockLabelColumns(g, header);
         const string table = "资金投入情况";
 
         // The unit: in the block label (资金投入情况（万元）), a column header (全年预算数(元)), or a 单位 line above.
@@ -379,7 +395,7 @@ public static partial class GridTableReader
                 foreach (var (c, cell) in g.NonEmpty(r))
                 {
                     if (c >= firstAmount) break;
-                    if (IsBlockLabel(C(cell.Text))) continue;
+                    if (IsBlockLabel(C(cell.Text)) || c >= blockFrom && c <= blockTo && blockFrom < firstAmount - 1) continue;
                     label = cell.Text.Trim();
                     labelAt = c;
                 }
@@ -445,6 +461,7 @@ public static partial class GridTableReader
         var prob = heads.Where(kv => kv.Value.Contains("存在问题") || kv.Value.Contains("改进措施")).Select(kv => kv.Key).OrderBy(x => x).ToList();
         if (desc.Count == 0) return;
         var firstValue = Math.Min(desc[0], prob.DefaultIfEmpty(int.MaxValue).First());
+        var (blockFrom, blockTo) = BlockLabelColumns(g, header);
         const string table = "资金管理情况";
         for (var r = header + 1; r < end; r++)
         {
@@ -453,7 +470,7 @@ public static partial class GridTableReader
             foreach (var (c, cell) in g.NonEmpty(r))
             {
                 if (c >= firstValue) break;
-                if (IsBlockLabel(C(cell.Text))) continue;
+                if (IsBlockLabel(C(cell.Text)) || c >= blockFrom && c <= blockTo && blockFrom < firstValue - 1) continue;
                 aspect = cell.Text.Trim();
                 aspectAt = c;
             }

@@ -12,5 +12,6 @@ internal static class ReaderRegistration
     internal static void Register()
     {
         DocumentReaders.XlsxReader ??= (name, bytes) => XlsxDocumentReader.Read(name, new MemoryStream(bytes, writable: false));
+        DocumentReaders.PdfReader ??= Pdf.PdfDocumentReader.Read;
     }
 }
