@@ -15,7 +15,7 @@ public static class CliApp
         root.Subcommands.Add(ScoreCommand.Build(output));
         try
         {
-            return root.Parse(args).Invoke();
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output.Out, Error = output.Error });
         }
         catch (Exception e)
         {

@@ -53,7 +53,7 @@ public static class Engine
                     var text = sections.Count > 0 ? ReportText.From(sections) : null;
                     TableChecks.Run(t, ctx);
                     FundChecks.Run(t, ctx, text);
-                    IndicatorChecks.Run(t, ctx);
+                    IndicatorRowChecks.Run(t, ctx);
                     rules = RuleCatalog.SelfEvaluation;
                     if (t is ProjectSelfEvaluation project)
                     {

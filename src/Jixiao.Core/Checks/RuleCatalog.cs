@@ -63,7 +63,7 @@ public static class RuleCatalog
         "预算执行率得分 = 分值 × 全年执行数 ÷ 全年预算数，最高不超过分值。", R1 + " R1.5");
     public static readonly RuleInfo TotalScore = new("SE-SCORE-TOTAL", Severity.Error, "总分 = 预算执行得分 + 指标得分",
         "填报的总得分应等于预算执行情况得分加各指标得分之和。", R1 + " R1.1");
-    public static readonly RuleInfo EngineScore = new("SE-SCORE-ENGINE", Severity.Warning, "按规则计算的总分与填报不同",
+    public static readonly RuleInfo EngineScore = new("SE-SCORE-ENGINE", Severity.Info, "按规则计算的总分与填报不同",
         "按规则集重新计算的总分与填报总分相差超过容差，请核对各指标得分。", R1);
     public static readonly RuleInfo Grade = new("SE-GRADE", Severity.Error, "评价等级与总分相符",
         "评价等级应按规则集的等级区间由总分确定（默认 优≥90、良[80,90)、中[60,80)、差<60）。", R1 + " R1.16");
@@ -80,6 +80,10 @@ public static class RuleCatalog
         "自评报告中陈述的执行率应等于紧邻其前的执行数÷预算数。", "rules.md R2.3");
     public static readonly RuleInfo ReportShare = new("RPT-SHARE", Severity.Error, "报告中的占比",
         "自评报告中“A万元，占…的Y%”应等于 A 除以该句的总额。", "rules.md D22（同理）");
+    public static readonly RuleInfo ReportCompletion = new("RPT-COMPLETION", Severity.Error, "报告中的完成比例",
+        "自评报告中“目标值 A…实际完成 B…完成目标的 X%”应有 X = B ÷ A。", "rules.md R3.4（同理）");
+    public static readonly RuleInfo ReportOverCompletion = new("RPT-OVERCOMPLETION", Severity.Warning, "报告中大幅超额完成未分析原因",
+        "报告称完成目标的比例达到规则集阈值（默认120%）以上，却未说明原因（指标值是否设定偏低）。", "rules.md R1.9");
     public static readonly RuleInfo ReportTable = new("RPT-TABLE", Severity.Warning, "报告金额与自评表不一致",
         "自评报告按资金来源陈述的金额应与所附自评表中同一来源的全年预算数或执行数一致。", "rules.md R2.3");
     public static readonly RuleInfo LetterAnnexes = new("LETTER-ANNEX", Severity.Info, "报送函附件与文件内容对应",
@@ -97,7 +101,7 @@ public static class RuleCatalog
         WeightsSum, Level1Weights, NoBonus, IndicatorScore, QualitativeBand, BelowWeightReason, ExecutionScore, TotalScore, EngineScore, Grade,
     ];
 
-    public static IReadOnlyList<RuleInfo> Report { get; } = [ReportSum, ReportRate, ReportShare, ReportTable];
+    public static IReadOnlyList<RuleInfo> Report { get; } = [ReportSum, ReportRate, ReportShare, ReportCompletion, ReportOverCompletion, ReportTable];
 
     public static IReadOnlyList<RuleInfo> Letter { get; } = [LetterAnnexes];
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Jixiao.Core.Indicators;
 
 /// <summary>
@@ -25,11 +27,19 @@ internal static class DeadlineGrammar
         ("一季度", 3), ("二季度", 6), ("三季度", 9), ("四季度", 12),
     ];
 
+    /// <summary>A deadline in words has one of these; only a numeric date ("2022-12-31") has none.</summary>
+    private static readonly SearchValues<char> DeadlineChars = SearchValues.Create("月日天年季周时号旬底末内");
+
     public static bool TryParse(ReadOnlySpan<char> s, string raw, out DeadlineValue? value)
     {
         value = null;
         int pos = 0;
         bool before = SkipAny(s, ref pos, BeforeWords);
+        if (!s.ContainsAny(DeadlineChars) && !StartsWithYear(s[pos..]))
+        {
+            return false;
+        }
+
         if (!before && pos < s.Length && s[pos] == '=')
         {
             pos++;
@@ -292,6 +302,11 @@ internal static class DeadlineGrammar
 
         return false;
     }
+
+    /// <summary>"2022-…", "2022.…", "2022/…": four digits and a date separator.</summary>
+    private static bool StartsWithYear(ReadOnlySpan<char> s) =>
+        s.Length > 4 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiDigit(s[2]) && char.IsAsciiDigit(s[3])
+        && s[4] is '-' or '.' or '/';
 
     private static int LastDay(int? year, int month) => DateTime.DaysInMonth(year ?? 2001, month);
 }

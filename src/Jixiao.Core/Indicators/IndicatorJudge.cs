@@ -145,8 +145,13 @@ public static class IndicatorJudge
 
     private static bool SameText(string x, string y)
     {
-        Span<char> bx = stackalloc char[IndicatorText.MaxLength];
-        Span<char> by = stackalloc char[IndicatorText.MaxLength];
+        if (x.Length > IndicatorText.MaxLength || y.Length > IndicatorText.MaxLength)
+        {
+            return false;
+        }
+
+        Span<char> bx = stackalloc char[x.Length];
+        Span<char> by = stackalloc char[y.Length];
         int nx = IndicatorText.Normalize(x.AsSpan(), bx);
         int ny = IndicatorText.Normalize(y.AsSpan(), by);
         return nx > 0 && bx[..nx].SequenceEqual(by[..ny]);

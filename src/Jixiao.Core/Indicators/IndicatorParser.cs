@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Jixiao.Core.Indicators;
 
 /// <summary>Reads target and actual strings (rules.md R3.4). Never throws.</summary>
@@ -14,6 +16,9 @@ public static class IndicatorParser
 
     /// <summary>Markers of template text left in a cell.</summary>
     private static readonly string[] PlaceholderMarkers = ["此处须填写", "此处需填写", "此处填写", "请在此处", "请填写", "待填写", "请输入", "XX", "xx", "××"];
+
+    /// <summary>The first characters of <see cref="PlaceholderMarkers"/>: a cell without any of them holds no marker.</summary>
+    private static readonly SearchValues<char> PlaceholderStarts = SearchValues.Create("此请待Xx×");
 
     /// <summary>Parses one target or actual string into a quantity, deadline, qualitative level, free text or empty.</summary>
     public static IndicatorValue Parse(string? text)
@@ -41,7 +46,8 @@ public static class IndicatorParser
             return FreeText(text, text.AsSpan(), "文字过长，不是可计量的指标值");
         }
 
-        Span<char> buffer = stackalloc char[IndicatorText.MaxLength];
+        // Normalising never lengthens the text, and text.Length <= MaxLength here.
+        Span<char> buffer = stackalloc char[text.Length];
         int length = IndicatorText.Normalize(text.AsSpan(), buffer);
         ReadOnlySpan<char> s = buffer[..length];
 
@@ -91,7 +97,7 @@ public static class IndicatorParser
             Scale = phrase.Scale,
             Level = phrase.Level,
             Canonical = canonical,
-            Reason = $"定性：{canonical}（{phrase.Scale}，等级{phrase.Level}）",
+            Reason = QualitativeScales.ReasonOf(phrase),
         };
     }
 
@@ -115,6 +121,11 @@ public static class IndicatorParser
 
     private static bool ContainsAny(ReadOnlySpan<char> s, string[] words)
     {
+        if (!s.ContainsAny(PlaceholderStarts))
+        {
+            return false;
+        }
+
         foreach (var word in words)
         {
             if (s.Contains(word, StringComparison.Ordinal))

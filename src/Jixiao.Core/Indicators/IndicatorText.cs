@@ -10,7 +10,10 @@ internal static class IndicatorText
     /// <summary>Cells longer than this are not indicator values; only this many characters are normalised.</summary>
     public const int MaxLength = 256;
 
-    /// <summary>Writes the normalised form of <paramref name="source"/> into <paramref name="buffer"/> (at least <see cref="MaxLength"/> long) and returns its length.</summary>
+    /// <summary>
+    /// Writes the normalised form of <paramref name="source"/> into <paramref name="buffer"/> and returns its length.
+    /// The form is never longer than the source; a shorter buffer truncates.
+    /// </summary>
     public static int Normalize(ReadOnlySpan<char> source, Span<char> buffer)
     {
         int n = 0;
@@ -50,7 +53,7 @@ internal static class IndicatorText
     /// <summary>Normalises a whole string (for building lookup tables; allocates).</summary>
     public static string Normalize(string text)
     {
-        Span<char> buffer = stackalloc char[MaxLength];
+        Span<char> buffer = stackalloc char[Math.Min(text.Length, MaxLength)];
         int n = Normalize(text.AsSpan(), buffer);
         return new string(buffer[..n]);
     }

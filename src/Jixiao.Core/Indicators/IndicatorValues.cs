@@ -3,10 +3,6 @@ namespace Jixiao.Core.Indicators;
 /// <summary>Plausibility tests on parsed values that checks share.</summary>
 public static class IndicatorValues
 {
-    /// <summary>"≥0", "≥0%", "&gt;=0个": a lower bound of zero constrains nothing.</summary>
-    public static bool IsTrivial(QuantityValue q) =>
-        q.Normalized == 0m && q.Comparator is Comparator.GreaterOrEqual;
-
     /// <summary>What an indicator's name says it counts: 人数 → "人数"; null when the name does not say.</summary>
     public static string NameMeasure(string name) =>
         name.Contains("人数") || name.Contains("人次") || name.EndsWith("人员", StringComparison.Ordinal) ? "人数"

@@ -144,6 +144,12 @@ public static class QualitativeScales
             .Select(p => (IndicatorText.Normalize(p.Phrase), p))
             .OrderByDescending(p => p.Item1.Length)];
 
+    private static readonly Dictionary<QualitativePhrase, string> Reasons = Phrases.ToDictionary<QualitativePhrase, QualitativePhrase, string>(
+        p => p, p => $"定性：{CanonicalOf(p.Scale, p.Level)}（{p.Scale}，等级{p.Level}）", ReferenceEqualityComparer.Instance);
+
+    /// <summary>The parse reason of a phrase, built once.</summary>
+    internal static string ReasonOf(QualitativePhrase phrase) => Reasons[phrase];
+
     /// <summary>The canonical phrase for a level, or "" when the scale or level is unknown.</summary>
     public static string CanonicalOf(string scale, int level) =>
         Levels.TryGetValue(scale, out var levels) && levels.TryGetValue(level, out var phrase) ? phrase : "";

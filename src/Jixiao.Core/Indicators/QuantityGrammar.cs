@@ -12,7 +12,7 @@ internal static class QuantityGrammar
     private readonly record struct Word(string Text, Comparator Comparator, QuantityChange Change = QuantityChange.None);
 
     /// <summary>Words and symbols before the number. Longest first, so "≥" never shadows ">=" and "不超过" wins over "超过".</summary>
-    private static readonly Word[] PrefixWords = SortByLength(
+    private static readonly WordTable<Word> PrefixWords = Table(
     [
         new(">=", Comparator.GreaterOrEqual), new("=>", Comparator.GreaterOrEqual), new("≥", Comparator.GreaterOrEqual),
         new("<=", Comparator.LessOrEqual), new("=<", Comparator.LessOrEqual), new("≤", Comparator.LessOrEqual),
@@ -39,7 +39,7 @@ internal static class QuantityGrammar
     ]);
 
     /// <summary>Words after the number and unit. 民法典 第1259条: 以上/以下/以内 include the number itself.</summary>
-    private static readonly Word[] SuffixWords = SortByLength(
+    private static readonly WordTable<Word> SuffixWords = Table(
     [
         new("及以上", Comparator.GreaterOrEqual), new("或以上", Comparator.GreaterOrEqual), new("以上", Comparator.GreaterOrEqual),
         new("及以下", Comparator.LessOrEqual), new("或以下", Comparator.LessOrEqual), new("以下", Comparator.LessOrEqual),
@@ -52,7 +52,7 @@ internal static class QuantityGrammar
         [("千万", 10_000_000m), ("百万", 1_000_000m), ("十万", 100_000m), ("亿", 100_000_000m), ("万", 10_000m), ("千", 1_000m)];
 
     /// <summary>Units as written → canonical unit. Longest first ("人次" before "人", "个月" before "个").</summary>
-    private static readonly (string Text, string Canonical)[] Units = SortByLength(
+    private static readonly WordTable<string> Units = new(
     [
         ("%", "%"), ("百分比", "%"), ("‰", "‰"), ("百分点", "百分点"), ("个百分点", "百分点"),
         ("人次", "人次"), ("人", "人"), ("户次", "户次"), ("户", "户"), ("个", "个"), ("家", "家"), ("所", "所"), ("名", "名"),
@@ -63,7 +63,7 @@ internal static class QuantityGrammar
         ("吨", "吨"), ("公斤", "公斤"), ("千克", "公斤"), ("批", "批"), ("场", "场"), ("期", "期"), ("篇", "篇"), ("份", "份"),
         ("张", "张"), ("册", "册"), ("本", "本"), ("座", "座"), ("处", "处"), ("间", "间"), ("床", "床"), ("条", "条"),
         ("课时", "课时"), ("学时", "学时"), ("倍", "倍"), ("分", "分"), ("单", "单"), ("宗", "宗"), ("班", "班"), ("站", "站"),
-    ], u => u.Item1.Length);
+    ]);
 
     /// <summary>Common compound units, so that reading them does not allocate.</summary>
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownCompounds =
@@ -84,9 +84,9 @@ internal static class QuantityGrammar
         int pos = 0;
         var comparator = Comparator.None;
         var change = QuantityChange.None;
-        for (int k = 0; k < 3 && TryMatch(s[pos..], PrefixWords, out var word); k++)
+        for (int k = 0; k < 3 && PrefixWords.TryMatch(s[pos..], out string wordText, out var word); k++)
         {
-            pos += word.Text.Length;
+            pos += wordText.Length;
             comparator = comparator == Comparator.None ? word.Comparator : comparator;
             change = word.Change == QuantityChange.None ? change : word.Change;
         }
@@ -102,7 +102,15 @@ internal static class QuantityGrammar
             return false;
         }
 
-        moreThan |= SkipMoreThan(s, ref pos);
+        if (SkipMoreThan(s, ref pos))
+        {
+            // "3万多人": the unit follows 多 / 余.
+            moreThan = true;
+            if (unit.Length == 0 && (!TryReadScaleAndUnit(s, ref pos, out decimal extraScale, out _, out unit) || extraScale != 1m))
+            {
+                return false;
+            }
+        }
 
         decimal? upper = null;
         if (pos < s.Length && IsRangeSeparator(s[pos]))
@@ -134,9 +142,9 @@ internal static class QuantityGrammar
         }
 
         bool approximate = comparator == Comparator.Approximately;
-        for (int k = 0; k < 2 && TryMatch(s[pos..], SuffixWords, out var word); k++)
+        for (int k = 0; k < 2 && SuffixWords.TryMatch(s[pos..], out string wordText, out var word); k++)
         {
-            pos += word.Text.Length;
+            pos += wordText.Length;
             if (word.Comparator == Comparator.Approximately)
             {
                 approximate = true;
@@ -172,24 +180,27 @@ internal static class QuantityGrammar
             Approximate = approximate,
             UpperNumber = upper,
             Change = change,
-            Reason = Describe(comparator, number, scale, unit, upper, change),
+            Reason = Describe(comparator, scale, unit, upper is not null, change),
         };
         return true;
     }
 
-    /// <summary>The Chinese description of a quantity, e.g. "定量：≥ 3.2万 人".</summary>
-    internal static string Describe(Comparator comparator, decimal number, decimal scale, string unit, decimal? upper, QuantityChange change)
+    /// <summary>
+    /// The Chinese description of a quantity, e.g. "定量，≥，单位：万人" (the number is in the value; formatting it here
+    /// would cost more than the rest of the parse).
+    /// </summary>
+    internal static string Describe(Comparator comparator, decimal scale, string unit, bool range, QuantityChange change)
     {
-        string scaleText = ScaleText(scale);
-        string prefix = change switch
+        string kind = (range, change) switch
         {
-            QuantityChange.Increase => "增加",
-            QuantityChange.Decrease => "减少",
-            _ => "",
+            (true, _) => "定量区间",
+            (_, QuantityChange.Increase) => "定量（增加量）",
+            (_, QuantityChange.Decrease) => "定量（减少量）",
+            _ => "定量",
         };
-        return upper is { } u
-            ? $"定量区间：{number}{scaleText}至{u}{scaleText}{unit}"
-            : $"定量：{prefix}{ComparatorText(comparator)}{number}{scaleText}{unit}";
+        string scaleText = ScaleText(scale);
+        return string.Concat(
+            [kind, comparator == Comparator.None ? "" : "，", ComparatorText(comparator), "，单位：", scaleText, unit, scaleText.Length + unit.Length == 0 ? "无" : ""]);
     }
 
     internal static string ComparatorText(Comparator comparator) => comparator switch
@@ -281,7 +292,7 @@ internal static class QuantityGrammar
         hasScale = false;
         unit = "";
         // A unit that starts like a scale word ("千米", "百分比") is a unit, so units are tried first.
-        if (!TryMatchUnit(s[pos..], out var first))
+        if (!Units.TryMatch(s[pos..], out string firstText, out string firstUnit))
         {
             foreach (var (text, factor) in ScaleWords)
             {
@@ -294,27 +305,28 @@ internal static class QuantityGrammar
                 }
             }
 
-            if (!TryMatchUnit(s[pos..], out first))
+            if (!Units.TryMatch(s[pos..], out firstText, out firstUnit))
             {
                 return true;
             }
         }
 
         int start = pos;
-        pos += first.Text.Length;
+        pos += firstText.Length;
         if (pos >= s.Length || s[pos] != '/')
         {
-            unit = first.Canonical;
+            unit = firstUnit;
             return true;
         }
 
         Span<char> compound = stackalloc char[32];
-        int n = Append(compound, 0, first.Canonical);
-        while (pos + 1 < s.Length && s[pos] == '/' && TryMatchUnit(s[(pos + 1)..], out var next) && n + next.Canonical.Length + 1 <= compound.Length)
+        int n = Append(compound, 0, firstUnit);
+        while (pos + 1 < s.Length && s[pos] == '/' && Units.TryMatch(s[(pos + 1)..], out string nextText, out string nextUnit)
+            && n + nextUnit.Length + 1 <= compound.Length)
         {
             compound[n++] = '/';
-            n = Append(compound, n, next.Canonical);
-            pos += 1 + next.Text.Length;
+            n = Append(compound, n, nextUnit);
+            pos += 1 + nextText.Length;
         }
 
         unit = KnownCompounds.TryGetValue(compound[..n], out var known) ? known : new string(compound[..n]);
@@ -325,36 +337,6 @@ internal static class QuantityGrammar
     {
         text.AsSpan().CopyTo(buffer[at..]);
         return at + text.Length;
-    }
-
-    private static bool TryMatchUnit(ReadOnlySpan<char> s, out (string Text, string Canonical) unit)
-    {
-        foreach (var candidate in Units)
-        {
-            if (s.StartsWith(candidate.Text, StringComparison.Ordinal))
-            {
-                unit = candidate;
-                return true;
-            }
-        }
-
-        unit = default;
-        return false;
-    }
-
-    private static bool TryMatch(ReadOnlySpan<char> s, Word[] words, out Word word)
-    {
-        foreach (var candidate in words)
-        {
-            if (s.StartsWith(candidate.Text, StringComparison.Ordinal))
-            {
-                word = candidate;
-                return true;
-            }
-        }
-
-        word = default;
-        return false;
     }
 
     /// <summary>"300余人", "3万多人": at least the number.</summary>
@@ -375,7 +357,5 @@ internal static class QuantityGrammar
 
     private static bool IsRangeSeparator(char c) => c is '-' or '—' or '―' or '~' or '至' or '到';
 
-    private static Word[] SortByLength(Word[] words) => [.. words.OrderByDescending(w => w.Text.Length)];
-
-    private static T[] SortByLength<T>(T[] items, Func<T, int> length) => [.. items.OrderByDescending(length)];
+    private static WordTable<Word> Table(Word[] words) => new(words.Select(w => (w.Text, w)));
 }

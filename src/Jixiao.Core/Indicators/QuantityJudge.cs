@@ -14,8 +14,8 @@ internal static class QuantityJudge
         public bool IsExact => Low is { } l && High is { } h && l == h;
     }
 
-    /// <summary>Target and actual as written, quoted, with the converted value when a conversion was made.</summary>
-    private readonly record struct Texts(string Target, string Actual);
+    /// <summary>Target and actual as written, with the converted value ("（3500人）") when a conversion was made, else "".</summary>
+    private readonly record struct Texts(string TargetRaw, string TargetConversion, string ActualRaw, string ActualConversion);
 
     public static Judgement Judge(QuantityValue target, QuantityValue actual)
     {
@@ -27,7 +27,7 @@ internal static class QuantityJudge
         }
 
         var interval = ToInterval(actual.Comparator, a, aUpper);
-        var texts = new Texts(Quote(target, t, unit), Quote(actual, a, unit));
+        var texts = new Texts(target.Raw.Trim(), Conversion(target, t, unit), actual.Raw.Trim(), Conversion(actual, a, unit));
         if (target.UpperNumber is { } upper)
         {
             return JudgeRange(t, upper * target.Scale, interval, texts);
@@ -106,34 +106,29 @@ internal static class QuantityJudge
 
     private static Judgement JudgePositive(decimal t, bool strict, bool zeroMeansNone, Interval actual, Texts texts)
     {
-        string target = texts.Target;
         if (zeroMeansNone)
         {
             // R1.8: "0起" / "=0": met only when nothing happened.
             if (actual.High is { } h && h <= 0)
             {
-                return Judgement(Outcome.Met, $"实际完成值{texts.Actual}，符合指标值{target}") with { CompletionRatio = 1m };
+                return Judgement(Outcome.Met, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}，符合指标值“{texts.TargetRaw}”{texts.TargetConversion}", ratio: 1m);
             }
 
             return actual.IsExact || actual.Low > 0
-                ? Judgement(Outcome.NotMet, $"指标值为0，实际发生{texts.Actual}，未完成") with { CompletionRatio = 0m }
-                : Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，无法判断是否为0", JudgementIssue.ActualIsBound);
+                ? Judgement(Outcome.NotMet, $"指标值为0，实际发生“{texts.ActualRaw}”{texts.ActualConversion}，未完成", ratio: 0m)
+                : Judgement(Outcome.NeedsJudgement, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}只给出范围，无法判断是否为0", JudgementIssue.ActualIsBound);
         }
 
         decimal? over = t > 0 && actual.Low is { } low ? Divide(low, t) : null;
         if (actual.Low is { } lo && (lo > t || (lo == t && (!strict || actual.LowStrict))))
         {
             string how = actual.IsExact ? "" : "（实际完成值为下限）";
-            return Judgement(Outcome.Met, $"实际完成值{texts.Actual}达到指标值{target}，已完成{how}") with
-            {
-                CompletionRatio = 1m,
-                OverCompletion = over,
-            };
+            return Judgement(Outcome.Met, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}达到指标值“{texts.TargetRaw}”{texts.TargetConversion}，已完成{how}", ratio: 1m, over: over);
         }
 
         if (!actual.IsExact)
         {
-            return Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，不能确定是否达到指标值{target}",
+            return Judgement(Outcome.NeedsJudgement, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}只给出范围，不能确定是否达到指标值“{texts.TargetRaw}”{texts.TargetConversion}",
                 JudgementIssue.ActualIsBound);
         }
 
@@ -141,18 +136,10 @@ internal static class QuantityJudge
         if (a > 0 && t > 0)
         {
             decimal ratio = Divide(a, t);
-            return Judgement(Outcome.PartlyMet, $"实际完成值{texts.Actual}未达到指标值{target}，完成率{Percent(ratio)}") with
-            {
-                CompletionRatio = ratio,
-                OverCompletion = over,
-            };
+            return Judgement(Outcome.PartlyMet, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}未达到指标值“{texts.TargetRaw}”{texts.TargetConversion}，完成率{Percent(ratio)}", ratio: ratio, over: over);
         }
 
-        return Judgement(Outcome.NotMet, $"实际完成值{texts.Actual}未达到指标值{target}") with
-        {
-            CompletionRatio = t > 0 ? 0m : null,
-            OverCompletion = over,
-        };
+        return Judgement(Outcome.NotMet, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}未达到指标值“{texts.TargetRaw}”{texts.TargetConversion}", ratio: t > 0 ? 0m : null, over: over);
     }
 
     /// <summary>
@@ -161,84 +148,69 @@ internal static class QuantityJudge
     /// </summary>
     private static Judgement JudgeReverse(decimal t, bool strict, Interval actual, Texts texts)
     {
-        string target = texts.Target;
         if (actual.High is { } hi && (hi < t || (hi == t && (!strict || actual.HighStrict))))
         {
-            return Judgement(Outcome.Met, $"实际完成值{texts.Actual}未超过指标值{target}，已完成") with
-            {
-                CompletionRatio = 1m,
-                Reverse = true,
-            };
+            return Judgement(Outcome.Met, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}未超过指标值“{texts.TargetRaw}”{texts.TargetConversion}，已完成", ratio: 1m, reverse: true);
         }
 
         if (!actual.IsExact)
         {
             bool surelyAbove = actual.Low is { } lo && (lo > t || (lo == t && (strict || actual.LowStrict)));
             return surelyAbove
-                ? Judgement(Outcome.NotMet, $"实际完成值{texts.Actual}超过指标值{target}（反向指标）") with { Reverse = true }
-                : Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，不能确定是否超过指标值{target}",
-                    JudgementIssue.ActualIsBound) with
-                { Reverse = true };
+                ? Judgement(Outcome.NotMet, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}超过指标值“{texts.TargetRaw}”{texts.TargetConversion}（反向指标）", reverse: true)
+                : Judgement(Outcome.NeedsJudgement, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}只给出范围，不能确定是否超过指标值“{texts.TargetRaw}”{texts.TargetConversion}",
+                    JudgementIssue.ActualIsBound, reverse: true);
         }
 
         decimal a = actual.Low!.Value;
         decimal ratio = t > 0 ? Math.Clamp(1m - Divide(a - t, t), 0m, 1m) : 0m;
         return Judgement(Outcome.NotMet,
-            $"实际完成值{texts.Actual}超过指标值{target}（反向指标，越低越好），按反向公式完成率{Percent(ratio)}") with
-        {
-            CompletionRatio = ratio,
-            Reverse = true,
-        };
+            $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}超过指标值“{texts.TargetRaw}”{texts.TargetConversion}（反向指标，越低越好），按反向公式完成率{Percent(ratio)}", ratio: ratio, reverse: true);
     }
 
     /// <summary>"左右" / "约": met within ±<see cref="IndicatorJudge.ApproximateTolerance"/> of the target, relative.</summary>
     private static Judgement JudgeApproximate(decimal t, Interval actual, Texts texts)
     {
-        string target = texts.Target;
         if (!actual.IsExact)
         {
-            return Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，指标值为{target}", JudgementIssue.ActualIsBound);
+            return Judgement(Outcome.NeedsJudgement, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}只给出范围，指标值为“{texts.TargetRaw}”{texts.TargetConversion}", JudgementIssue.ActualIsBound);
         }
 
         decimal a = actual.Low!.Value;
         decimal tolerance = Math.Abs(t) * IndicatorJudge.ApproximateTolerance;
         if (Math.Abs(a - t) <= tolerance)
         {
-            return Judgement(Outcome.Met, $"实际完成值{texts.Actual}在指标值{target}的±{Percent(IndicatorJudge.ApproximateTolerance)}以内，已完成") with
-            {
-                CompletionRatio = 1m,
-            };
+            return Judgement(Outcome.Met, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}在指标值“{texts.TargetRaw}”{texts.TargetConversion}的±{Percent(IndicatorJudge.ApproximateTolerance)}以内，已完成", ratio: 1m);
         }
 
         return Judgement(Outcome.NeedsJudgement,
-            $"实际完成值{texts.Actual}偏离指标值{target}超过±{Percent(IndicatorJudge.ApproximateTolerance)}，“左右”类指标方向不明，需人工判断",
+            $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}偏离指标值“{texts.TargetRaw}”{texts.TargetConversion}超过±{Percent(IndicatorJudge.ApproximateTolerance)}，“左右”类指标方向不明，需人工判断",
             JudgementIssue.OutsideTolerance);
     }
 
     /// <summary>A range "3-12个月": met inside; below the lower end scored like a positive target; above it needs a person.</summary>
     private static Judgement JudgeRange(decimal low, decimal high, Interval actual, Texts texts)
     {
-        string target = texts.Target;
         if (!actual.IsExact)
         {
-            return Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}只给出范围，指标值为{target}", JudgementIssue.ActualIsBound);
+            return Judgement(Outcome.NeedsJudgement, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}只给出范围，指标值为“{texts.TargetRaw}”{texts.TargetConversion}", JudgementIssue.ActualIsBound);
         }
 
         decimal a = actual.Low!.Value;
         if (a >= low && a <= high)
         {
-            return Judgement(Outcome.Met, $"实际完成值{texts.Actual}在指标区间{target}内，已完成") with { CompletionRatio = 1m };
+            return Judgement(Outcome.Met, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}在指标区间“{texts.TargetRaw}”{texts.TargetConversion}内，已完成", ratio: 1m);
         }
 
         if (a > high)
         {
-            return Judgement(Outcome.NeedsJudgement, $"实际完成值{texts.Actual}高于指标区间{target}的上限，需人工判断",
+            return Judgement(Outcome.NeedsJudgement, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}高于指标区间“{texts.TargetRaw}”{texts.TargetConversion}的上限，需人工判断",
                 JudgementIssue.OutsideTolerance);
         }
 
         return a > 0 && low > 0
-            ? Judgement(Outcome.PartlyMet, $"实际完成值{texts.Actual}低于指标区间{target}，完成率{Percent(Divide(a, low))}") with { CompletionRatio = Divide(a, low) }
-            : Judgement(Outcome.NotMet, $"实际完成值{texts.Actual}低于指标区间{target}") with { CompletionRatio = 0m };
+            ? Judgement(Outcome.PartlyMet, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}低于指标区间“{texts.TargetRaw}”{texts.TargetConversion}，完成率{Percent(Divide(a, low))}", ratio: Divide(a, low))
+            : Judgement(Outcome.NotMet, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}低于指标区间“{texts.TargetRaw}”{texts.TargetConversion}", ratio: 0m);
     }
 
     /// <summary>x / y for y &gt; 0, saturating at decimal.MaxValue (a huge actual over a tiny target).</summary>
@@ -254,8 +226,9 @@ internal static class QuantityJudge
         }
     }
 
-    private static Judgement Judgement(Outcome outcome, string reason, JudgementIssue issue = JudgementIssue.None) =>
-        new(outcome, reason) { Issue = issue };
+    private static Judgement Judgement(
+        Outcome outcome, string reason, JudgementIssue issue = JudgementIssue.None, decimal? ratio = null, decimal? over = null, bool reverse = false) =>
+        new(outcome, reason) { Issue = issue, CompletionRatio = ratio, OverCompletion = over, Reverse = reverse };
 
     private static string UnitText(QuantityValue q)
     {
@@ -263,12 +236,9 @@ internal static class QuantityJudge
         return text.Length == 0 ? "无单位" : text;
     }
 
-    /// <summary>"“≥0.35万人”（3500人）": the value as written, and as compared when that differs.</summary>
-    private static string Quote(QuantityValue value, decimal compared, string unit)
-    {
-        string raw = value.Raw.Trim();
-        return compared == value.Number && value.Unit == unit ? $"“{raw}”" : $"“{raw}”（{Format(compared)}{unit}）";
-    }
+    /// <summary>"（3500人）" for "0.35万人": the value as compared when it differs from the value as written, else "".</summary>
+    private static string Conversion(QuantityValue value, decimal compared, string unit) =>
+        compared == value.Number && value.Unit == unit ? "" : $"（{Format(compared)}{unit}）";
 
     internal static string Format(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 

@@ -21,7 +21,11 @@ public enum ScoreBasis
 }
 
 /// <summary>The engine's score of one indicator beside the stated one.</summary>
-public sealed record IndicatorScore(IndicatorRow Row, decimal Weight, decimal? Stated, decimal Engine, ScoreBasis Basis, Judgement? Judgement, string Explanation);
+public sealed record IndicatorScore(IndicatorRow Row, decimal Weight, decimal? Stated, decimal Engine, ScoreBasis Basis, Judgement? Judgement, string Explanation)
+{
+    /// <summary>For qualitative indicators, the band of the level in points, e.g. "[6, 8)".</summary>
+    public string? Band { get; init; }
+}
 
 /// <summary>The engine's score of a project table beside what the document states.</summary>
 public sealed record ScoreResult
@@ -132,17 +136,18 @@ public static class Scorer
         var (lo, hi) = BandRange(band, weight, rules);
         var value = stated ?? (level == "achieved" ? weight : lo);
         var inside = value >= lo && (band.MaxInclusive ? value <= hi : value < hi);
-        if (inside) return new IndicatorScore(row, weight, stated, value, ScoreBasis.QualitativeBand, j, $"定性等级“{LevelName(level)}”，得分区间 {BandText(band, lo, hi)}。");
+        if (inside) return new IndicatorScore(row, weight, stated, value, ScoreBasis.QualitativeBand, j, $"定性等级“{LevelName(level)}”，得分区间 {BandText(band, lo, hi)}。") { Band = BandText(band, lo, hi) };
         var clamped = value < lo ? lo : band.MaxInclusive ? hi : Math.Max(lo, hi - Step(rules));
         return new IndicatorScore(row, weight, stated, clamped, ScoreBasis.QualitativeBand, j,
-            $"定性等级“{LevelName(level)}”的得分应在 {BandText(band, lo, hi)} 内，填报 {value} 分超出区间。");
+            $"定性等级“{LevelName(level)}”的得分应在 {BandText(band, lo, hi)} 内，填报 {value} 分超出区间。")
+        { Band = BandText(band, lo, hi) };
     }
 
     /// <summary>The band of a level in points for a weight, rounded as the vendor rule does (round(w×0.8, 2)).</summary>
     public static (decimal Low, decimal High) BandRange(QualitativeBand band, decimal weight, RuleSet rules) =>
         (Round(weight * band.Min, rules.ScoreDecimals), Round(weight * band.Max, rules.ScoreDecimals));
 
-    private static string BandText(QualitativeBand band, decimal lo, decimal hi) => band.MaxInclusive ? $"[{lo}, {hi}]" : $"[{lo}, {hi})";
+    private static string BandText(QualitativeBand band, decimal lo, decimal hi) => band.MaxInclusive ? $"[{lo:0.##}, {hi:0.##}]" : $"[{lo:0.##}, {hi:0.##})";
 
     private static decimal Step(RuleSet rules)
     {
@@ -158,15 +163,16 @@ public static class Scorer
         _ => "未达成",
     };
 
+    /// <summary>
+    /// A missed reverse (≤) indicator. The judge's CompletionRatio is 1 − (actual − target)/target, floored at 0
+    /// (rules.md R1.7a); the alternative formula scores target/actual (R1.7b).
+    /// </summary>
     private static decimal ReversePoints(decimal weight, Judgement j, RuleSet rules)
     {
-        // CompletionRatio for a missed reverse indicator is target/actual (≤ 1).
         var ratio = Math.Clamp(j.CompletionRatio ?? 0m, 0m, 1m);
-        if (rules.ReverseFormula == ReverseFormula.TargetOverActual) return weight * ratio;
-        if (ratio == 0m) return 0m;
-        // (a) weight × (1 − (actual − target)/target) = weight × (2 − actual/target); zero from 2×target.
-        var over = 1m / ratio;
-        return over >= 2m ? 0m : weight * (2m - over);
+        if (rules.ReverseFormula == ReverseFormula.LinearToDouble) return weight * ratio;
+        // actual/target = 2 − ratio, so target/actual = 1 / (2 − ratio)
+        return weight / (2m - ratio);
     }
 
     private static string Percent(decimal? ratio) => ratio is { } r ? NumberText.FormatPercent(r * 100m) : "—";

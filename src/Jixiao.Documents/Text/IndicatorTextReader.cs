@@ -25,6 +25,7 @@ public sealed class IndicatorTextReader(Segment seg, string docId, List<Finding>
         var l2 = IndicatorLevel2.Unknown;
         var l2Label = "";
         var unlabelled = new List<IndicatorRow>();
+        string? lastFreeTarget = null;
 
         void FlushBufferToReason()
         {
@@ -160,6 +161,7 @@ public sealed class IndicatorTextReader(Segment seg, string docId, List<Finding>
             };
             if (freeTarget is not null)
             {
+                lastFreeTarget = freeTarget;
                 row.Target = freeTarget;
                 row.Actual = r.Values[0];
             }
@@ -170,6 +172,12 @@ public sealed class IndicatorTextReader(Segment seg, string docId, List<Finding>
                 if (r.Values.Count > 2) row.DeviationReason = string.Join(" ", r.Values.Skip(2));
             }
             else if (LooksLikeTarget(r.Values[0])) row.Target = r.Values[0];
+            else if (r.Before.Length > 0 && rows.Count > 0 && rows[^1].Level2 == l2 && rows[^1].Target is { } shared && lastFreeTarget == shared)
+            {
+                // A single value under a free-text target merged over several rows: the target is shared.
+                row.Target = shared;
+                row.Actual = r.Values[0];
+            }
             else if (r.After.Length is > 0 and <= 8 && r.After.IndexOfAny(['：', ':', '，', ',', '。', '、', '；']) < 0)
             {
                 // "160元/人/天 自治区统一组织": a short text after a single value is the actual, not a reason.
@@ -193,7 +201,7 @@ public sealed class IndicatorTextReader(Segment seg, string docId, List<Finding>
         var width = CoreText.Compact(texts[0]).Length;
         for (var k = 0; k < texts.Count - 1; k++)
         {
-            if (CoreText.Compact(texts[k]).Length * 10 < width * 7)
+            if (CoreText.Compact(texts[k]).Length * 10 < width * 7 || texts[k].EndsWith('。'))
                 return (Headings.JoinLines(texts.Take(k + 1)), Headings.JoinLines(texts.Skip(k + 1)));
         }
         return (Headings.JoinLines(texts), null);

@@ -65,7 +65,12 @@ public static partial class TextDocumentReader
             var id = "";
             Document doc = anchor.Kind switch
             {
-                AnchorKind.Table => new TableParser(seg, id, result.Findings).Read<TransferSelfEvaluation>(anchor.TitleFirst, anchor.TitleLast, anchor.Title),
+                AnchorKind.Table => TableKindOf(seg, anchor.Title) switch
+                {
+                    DocumentKind.DepartmentSelfEvaluation => new TableParser(seg, id, result.Findings).Read<DepartmentSelfEvaluation>(anchor.TitleFirst, anchor.TitleLast, anchor.Title),
+                    DocumentKind.ProjectSelfEvaluation => new TableParser(seg, id, result.Findings).Read<ProjectSelfEvaluation>(anchor.TitleFirst, anchor.TitleLast, anchor.Title),
+                    _ => new TableParser(seg, id, result.Findings).Read<TransferSelfEvaluation>(anchor.TitleFirst, anchor.TitleLast, anchor.Title),
+                },
                 AnchorKind.Report => ReportParser.Read(seg, anchor.TitleFirst, anchor.TitleLast, anchor.Title),
                 _ => ProjectAppendixParser.Read(seg, id, anchor.TitleFirst, anchor.Title, result.Findings),
             };
@@ -76,12 +81,17 @@ public static partial class TextDocumentReader
 
         found.Sort((x, y) => x.Start.CompareTo(y.Start));
         var n = 0;
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (_, _, doc) in found)
         {
             n++;
-            doc.Id = $"{text.FileName}#{n}";
+            var id = $"{text.FileName}#{n}";
+            if (doc.Id.Length > 0) renamed[doc.Id] = id;
+            doc.Id = id;
             result.Documents.Add(doc);
         }
+        for (var k = 0; k < result.Findings.Count; k++)
+            if (renamed.TryGetValue(result.Findings[k].DocumentId, out var newId)) result.Findings[k] = result.Findings[k] with { DocumentId = newId };
         FixReaderFindingIds(result, found);
         LinkReports(result.Documents);
         InheritUnits(result.Documents);
@@ -99,6 +109,20 @@ public static partial class TextDocumentReader
             var owner = found.FirstOrDefault(d => line - 1 >= d.Start && line - 1 < d.End).Doc;
             if (owner is not null) result.Findings[k] = f with { DocumentId = owner.Id };
         }
+    }
+
+    /// <summary>
+    /// Which kind of self-evaluation table a segment holds: by its title (部门整体 / 项目支出) and, failing that, by
+    /// its columns — scored tables have 权重/分值 and 得分, or a 年初预算数 column.
+    /// </summary>
+    private static DocumentKind TableKindOf(Segment seg, string title)
+    {
+        var t = CoreText.Compact(title);
+        if (t.Contains("部门整体") || t.Contains("整体支出") || t.Contains("单位整体")) return DocumentKind.DepartmentSelfEvaluation;
+        if (t.Contains("项目支出")) return DocumentKind.ProjectSelfEvaluation;
+        if (t.Contains("转移支付")) return DocumentKind.TransferSelfEvaluation;
+        var scored = seg.Lines.Take(200).Any(l => l.NonEmptyCells.Any(c => CoreText.Compact(c) is "权重" or "分值" or "年初预算数" or "得分"));
+        return scored ? DocumentKind.ProjectSelfEvaluation : DocumentKind.TransferSelfEvaluation;
     }
 
     private static List<Anchor> FindAnchors(Segment all, bool[] claimed)

@@ -119,6 +119,26 @@ public class IndicatorParserTests
     }
 
     [Fact]
+    public void More_than_words_are_lower_bounds()
+    {
+        var q = Quantity("300余人");
+        Assert.Equal(Comparator.GreaterOrEqual, q.Comparator);
+        Assert.Equal(300m, q.Number);
+        Assert.Equal("人", q.Unit);
+        Assert.Equal(Comparator.GreaterOrEqual, Quantity("3万多人").Comparator);
+    }
+
+    [Fact]
+    public void Reasons_say_what_was_understood()
+    {
+        Assert.Equal("定量，≥，单位：万人", IndicatorParser.Parse("≥3.2万人").Reason);
+        Assert.Equal("定量（增加量），≥，单位：元/月", IndicatorParser.Parse("提高 20 元/月").Reason);
+        Assert.Equal("定量，单位：无", IndicatorParser.Parse("6.12").Reason);
+        Assert.Contains("达成预期指标", IndicatorParser.Parse("达成年度指标").Reason, StringComparison.Ordinal);
+        Assert.Contains("12月31日前", IndicatorParser.Parse("12月底前").Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Increase_is_a_change_at_least()
     {
         var q = Quantity("提高 20 元/月");
@@ -261,6 +281,10 @@ public class IndicatorParserTests
     [InlineData("0", IndicatorValueKind.Quantity)]
     [InlineData("达到国家规定的水平", IndicatorValueKind.Qualitative)]
     [InlineData("达到90%", IndicatorValueKind.Quantity)]
+    [InlineData("≤30日", IndicatorValueKind.Quantity)]
+    [InlineData("30日", IndicatorValueKind.Quantity)]
+    [InlineData("30日内", IndicatorValueKind.Deadline)]
+    [InlineData("≥3年", IndicatorValueKind.Quantity)]
     public void Kinds_that_look_alike(string text, IndicatorValueKind kind) => Assert.Equal(kind, IndicatorParser.Parse(text).Kind);
 
     [Fact]

@@ -79,6 +79,12 @@ public static class FundChecks
         ctx.Checked(RuleCatalog.FundExecutionMissing);
         var exact = b.Value / a.Value * 100m;
         var expected = Math.Round(exact, ctx.RuleSet.RateDecimals, MidpointRounding.AwayFromZero);
+        if (rate.IsBlank && t is ProjectSelfEvaluation && row.Source != FundSourceKind.Total)
+        {
+            // The project layout states 执行率 on the 合计 row only (rules.md R1.18).
+            ctx.Checked(RuleCatalog.FundRateMissing);
+            return;
+        }
         if (rate.IsBlank)
         {
             ctx.Report(RuleCatalog.FundRateMissing, rate.At ?? (row.At is null ? null : row.At with { Column = "预算执行率" }), $"“{label}”缺少预算执行率，按 B/A 应为 {NumberText.FormatPercent(expected)}。", null, NumberText.FormatPercent(expected));

@@ -25,6 +25,7 @@ public static partial class ReportChecks
             CheckWhereof(s, k, ctx);
             CheckTotals(s[k], ctx);
             CheckRates(s, k, ctx);
+            CheckCompletion(s[k], ctx);
         }
         if (tables.Count > 0) CheckAgainstTables(text, tables, ctx);
         else ctx.NotRun(RuleCatalog.ReportTable, "报告没有对应的自评表");
@@ -45,18 +46,39 @@ public static partial class ReportChecks
         return t;
     }
 
-    /// <summary>"X万元，其中：A万元，B万元…" — the parts (or a leading run of them) add up to X; shares "占…的Y%" equal part/X.</summary>
+    /// <summary>
+    /// "X万元，其中：A万元，B万元…" — the parts (or a leading run of them) add up to X; shares "占…的Y%" equal part/X.
+    /// When the parts alternate budget and spending ("投入 A，已执行 B；…"), each kind is summed against its own total.
+    /// </summary>
     private static void CheckWhereof(IReadOnlyList<ReportSentence> s, int k, CheckContext ctx)
     {
         var sentence = s[k];
         var p = sentence.Text.IndexOf("其中", StringComparison.Ordinal);
         if (p < 0) return;
-        var amounts = sentence.Mentions.Where(m => !m.IsPercent).ToList();
-        var x = amounts.LastOrDefault(m => m.End <= p);
-        if (x is null && p <= 2 && k > 0) x = s[k - 1].Mentions.LastOrDefault(m => !m.IsPercent);
-        if (x is null) return;
-        var parts = amounts.Where(m => m.Start > p).ToList();
+        var before = Labelled(sentence).Where(c => c.M.End <= p).ToList();
+        if (before.Count == 0 && p <= 2 && k > 0) before = Labelled(s[k - 1]).ToList();
+        if (before.Count == 0) return;
+        var parts = Labelled(sentence).Where(c => c.M.Start > p).ToList();
         if (parts.Count < 2) return;
+        static bool IsSpend(string prefix) => SpendWords.Any(prefix.Contains);
+        var spendParts = parts.Where(c => IsSpend(c.Prefix)).Select(c => c.M).ToList();
+        var budgetParts = parts.Where(c => !IsSpend(c.Prefix)).Select(c => c.M).ToList();
+        if (spendParts.Count >= 2 && budgetParts.Count >= 2)
+        {
+            var xs = before.LastOrDefault(c => IsSpend(c.Prefix)).M;
+            var xb = before.LastOrDefault(c => !IsSpend(c.Prefix)).M;
+            if (xs is not null) SumAgainst(sentence, xs, spendParts, ctx);
+            if (xb is not null) SumAgainst(sentence, xb, budgetParts, ctx);
+            return;
+        }
+        var x = before[^1].M;
+        var all = parts.Select(c => c.M).ToList();
+        SumAgainst(sentence, x, all, ctx);
+        CheckShares(sentence, all, x, ctx);
+    }
+
+    private static void SumAgainst(ReportSentence sentence, Mention x, List<Mention> parts, CheckContext ctx)
+    {
         var collapsed = CollapseSubtotals(parts);
         var ok = false;
         decimal running = 0m;
@@ -65,16 +87,12 @@ public static partial class ReportChecks
             running += Yuan(collapsed[i]);
             ok = Math.Abs(running - Yuan(x)) <= Tolerance(collapsed.Take(i + 1).Append(x));
         }
+        if (ok) { ctx.Checked(RuleCatalog.ReportSum); return; }
         var sum = collapsed.Sum(Yuan);
-        if (ok) ctx.Checked(RuleCatalog.ReportSum);
-        else
-        {
-            var unit = x.Unit ?? MoneyUnit.Yuan;
-            ctx.Report(RuleCatalog.ReportSum, Where(sentence, x.Text),
-                $"报告称“{x.Text}，其中 {string.Join("、", parts.Select(m => m.Text))}”，分项合计为 {NumberText.Format(sum / unit.YuanPer())}{unit.ChineseName()}，与 {x.Text} 不符。",
-                x.Text, NumberText.Format(sum / unit.YuanPer()) + unit.ChineseName());
-        }
-        CheckShares(sentence, parts, x, ctx);
+        var unit = x.Unit ?? MoneyUnit.Yuan;
+        ctx.Report(RuleCatalog.ReportSum, Where(sentence, x.Text),
+            $"报告称“{x.Text}，其中 {string.Join("、", parts.Select(m => m.Text))}”，分项合计为 {NumberText.Format(sum / unit.YuanPer())}{unit.ChineseName()}，与 {x.Text} 不符。",
+            x.Text, NumberText.Format(sum / unit.YuanPer()) + unit.ChineseName());
     }
 
     private static void CheckShares(ReportSentence sentence, List<Mention> parts, Mention total, CheckContext ctx)
@@ -156,7 +174,7 @@ public static partial class ReportChecks
             if (k > 0) candidates.AddRange(Labelled(s[k - 1]));
             candidates.AddRange(Labelled(sentence).Where(c => c.M.End <= pct.Start));
             var bIdx = candidates.FindLastIndex(c => SpendWords.Any(c.Prefix.Contains));
-            if (bIdx < 0) continue;
+            if (bIdx <= 0) continue;
             var aIdx = candidates.FindLastIndex(bIdx - 1, bIdx, c => BudgetWords.Any(c.Prefix.Contains) && !SpendWords.Any(c.Prefix.Contains));
             if (aIdx < 0) continue;
             var a = candidates[aIdx].M;
@@ -170,6 +188,44 @@ public static partial class ReportChecks
                 ctx.Report(RuleCatalog.ReportRate, Where(sentence, pct.Text),
                     $"报告称执行率 {pct.Text}，按 {b.Text} ÷ {a.Text} 应为 {expected}。", pct.Text, expected);
             }
+        }
+    }
+
+    [GeneratedRegex(@"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万人|人次|人|户|个|家|所|名|件|次|项|元/人/月|元/人/年|元/人|元|%)")]
+    private static partial Regex Quantity();
+
+    /// <summary>"目标指标值为 2300 人，…实际完成 2865 人，完成年度预期目标的 124.57%": X = B ÷ A, and a large X needs a reason.</summary>
+    private static void CheckCompletion(ReportSentence sentence, CheckContext ctx)
+    {
+        var text = sentence.Text;
+        foreach (var pct in sentence.Mentions.Where(m => m.IsPercent))
+        {
+            var head = text[Math.Max(0, pct.Start - 14)..pct.Start];
+            if (!head.Contains("完成") || !head.Contains('的') || !(head.Contains("目标") || head.Contains("计划"))) continue;
+            var targetAt = text.LastIndexOf("指标值", pct.Start, StringComparison.Ordinal);
+            if (targetAt < 0) targetAt = text.LastIndexOf("目标值", pct.Start, StringComparison.Ordinal);
+            var actualAt = text.LastIndexOf("实际完成", pct.Start, StringComparison.Ordinal);
+            if (targetAt < 0 || actualAt < 0 || actualAt < targetAt) continue;
+            var a = Quantity().Match(text, targetAt);
+            var b = Quantity().Match(text, actualAt);
+            if (!a.Success || !b.Success || a.Index >= actualAt || b.Index >= pct.Start) continue;
+            if (a.Groups[2].Value != b.Groups[2].Value) continue;
+            // "≥90%，实际完成 100%，完成年度预期目标的 100%" means fully achieved, not 100 ÷ 90.
+            if (a.Groups[2].Value == "%") continue;
+            if (NumberText.TryParse(a.Groups[1].Value) is not { } av || NumberText.TryParse(b.Groups[1].Value) is not { } bv || av == 0m) continue;
+            var exact = bv / av * 100m;
+            if (Rates.AgreesAtStatedPrecision(pct.Value, pct.Decimals, exact)) ctx.Checked(RuleCatalog.ReportCompletion);
+            else ctx.Report(RuleCatalog.ReportCompletion, Where(sentence, pct.Text),
+                $"报告称完成目标的 {pct.Text}，按实际 {b.Value} ÷ 目标 {a.Value} 应为 {NumberText.FormatPercent(Math.Round(exact, 2, MidpointRounding.AwayFromZero))}。",
+                pct.Text, NumberText.FormatPercent(Math.Round(exact, 2, MidpointRounding.AwayFromZero)));
+            if (a.Groups[2].Value == "%") continue;
+            var threshold = ctx.RuleSet.OverCompletionThreshold * 100m;
+            if (exact < threshold) { ctx.Checked(RuleCatalog.ReportOverCompletion); continue; }
+            if (text.Contains("原因") || text.Contains("由于") || text.Contains('因') || text.Contains("主要是"))
+                ctx.Checked(RuleCatalog.ReportOverCompletion);
+            else ctx.Report(RuleCatalog.ReportOverCompletion, Where(sentence, pct.Text),
+                $"报告称实际完成 {b.Value}，达到目标 {a.Value} 的 {pct.Text}，超过 {NumberText.FormatPercent(threshold, 0)}，但未分析原因（指标值是否设定偏低）。",
+                pct.Text, "说明超额完成的原因");
         }
     }
 
@@ -204,6 +260,8 @@ public static partial class ReportChecks
                 var tol = 0.005m;
                 if (decimals == 0) tol = 0.5m;
                 else if (decimals == 1) tol = 0.05m;
+                var context = sentence.Text[Math.Max(0, m.Index - 6)..Math.Min(sentence.Text.Length, m.Index + m.Length)];
+                var wantsSpend = SpendWords.Any(context.Contains);
                 var candidates = new List<(decimal Wan, FundRow Row, SelfEvaluationTable Table, string Column)>();
                 var any = new List<decimal>();
                 foreach (var t in tables)
@@ -216,7 +274,7 @@ public static partial class ReportChecks
                             foreach (var w in InWan(v, t))
                             {
                                 any.Add(w);
-                                if (row.Source == kind) candidates.Add((w, row, t, col));
+                                if (row.Source == kind && (col == "全年执行数") == wantsSpend) candidates.Add((w, row, t, col));
                             }
                         }
                     }

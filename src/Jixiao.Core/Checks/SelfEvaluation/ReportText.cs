@@ -29,7 +29,8 @@ public sealed partial class ReportText
         var result = new List<ReportSentence>();
         foreach (var section in sections)
         {
-            foreach (var raw in Regex.Split(section.Text, "(?<=。)"))
+            var body = section.Heading.Any(char.IsAsciiDigit) ? section.Heading + "。" + section.Text : section.Text;
+            foreach (var raw in Regex.Split(body, "(?<=。)"))
             {
                 var text = raw.Trim();
                 if (text.Length == 0) continue;

@@ -37,6 +37,8 @@ public static class ScoringChecks
             var name = row.Name;
             if (s.Stated is not { } stated) continue;
             var at = row.Score?.At ?? row.At;
+            // A score written as a whole number is the rounded score: 3 stands for 2.86.
+            var scoreTol = Math.Max(tol, HalfUnit(Money.Rates.DecimalsOf(row.Score?.Text)));
             if (rules.NoBonusPoints)
             {
                 if (stated > s.Weight + tol && s.Weight > 0) ctx.Report(RuleCatalog.NoBonus, at, $"指标“{name}”得分 {stated} 超过权重 {s.Weight}（不设加分项）。", stated.ToString(), s.Weight.ToString());
@@ -44,14 +46,14 @@ public static class ScoringChecks
             }
             switch (s.Basis)
             {
-                case ScoreBasis.Proportional when stated > s.Engine + tol:
+                case ScoreBasis.Proportional when stated > s.Engine + scoreTol:
                     ctx.Report(RuleCatalog.IndicatorScore, at, $"指标“{name}”未完成（指标值 {row.EffectiveTarget}，实际 {row.Actual}），{s.Explanation}填报 {stated} 分。", stated.ToString(), s.Engine.ToString());
                     break;
                 case ScoreBasis.Proportional or ScoreBasis.Met:
                     ctx.Checked(RuleCatalog.IndicatorScore);
                     break;
                 case ScoreBasis.QualitativeBand when s.Engine != stated:
-                    ctx.Report(RuleCatalog.QualitativeBand, at, $"指标“{name}”：{s.Explanation}", stated.ToString(), s.Engine.ToString());
+                    ctx.Report(RuleCatalog.QualitativeBand, at, $"指标“{name}”：{s.Explanation}", stated.ToString(), s.Band ?? s.Engine.ToString());
                     break;
                 case ScoreBasis.QualitativeBand:
                     ctx.Checked(RuleCatalog.QualitativeBand);
@@ -111,5 +113,12 @@ public static class ScoringChecks
             ctx.NotRun(RuleCatalog.Grade, "未填报总分");
         }
         return result;
+    }
+
+    private static decimal HalfUnit(int decimals)
+    {
+        var u = 0.5m;
+        for (var i = 0; i < decimals; i++) u /= 10m;
+        return u;
     }
 }

@@ -4,7 +4,7 @@ using Jixiao.Core.Model;
 namespace Jixiao.Core.Checks.SelfEvaluation;
 
 /// <summary>Completeness and explanations of the indicator block, judged by the indicator-value language.</summary>
-public static class IndicatorChecks
+public static class IndicatorRowChecks
 {
     public static void Run(SelfEvaluationTable t, CheckContext ctx)
     {
@@ -14,11 +14,18 @@ public static class IndicatorChecks
                 ctx.NotRun(r, "没有读到绩效指标");
             return;
         }
-        foreach (var row in t.Indicators) CheckRow(row, ctx);
+        IndicatorRow? previous = null;
+        foreach (var row in t.Indicators)
+        {
+            CheckRow(row, previous, ctx);
+            previous = row;
+        }
     }
 
-    private static void CheckRow(IndicatorRow row, CheckContext ctx)
+    private static void CheckRow(IndicatorRow row, IndicatorRow? previous, CheckContext ctx)
     {
+        // A target cell merged over several rows is reported once, at its first row.
+        var sharedTarget = previous is not null && previous.Level2 == row.Level2 && !string.IsNullOrEmpty(row.EffectiveTarget) && previous.EffectiveTarget == row.EffectiveTarget;
         var name = row.Name.Length > 0 ? row.Name : "（未命名指标）";
         var at = row.At;
         var target = IndicatorParser.Parse(row.EffectiveTarget);
@@ -32,10 +39,13 @@ public static class IndicatorChecks
             case FreeTextValue { IsPlaceholder: true }:
                 ctx.Report(RuleCatalog.TargetUnmeasurable, at, $"指标“{name}”的指标值仍是模板提示文字“{row.EffectiveTarget}”。", row.EffectiveTarget, "可衡量的指标值");
                 break;
+            case FreeTextValue when sharedTarget:
+                ctx.Checked(RuleCatalog.TargetUnmeasurable);
+                break;
             case FreeTextValue:
                 ctx.Report(RuleCatalog.TargetUnmeasurable, at, $"指标“{name}”的指标值“{row.EffectiveTarget}”不是可衡量的数值、时限或等级，无法判断是否完成。", row.EffectiveTarget, "可衡量的指标值");
                 break;
-            case QuantityValue q when IndicatorValues.IsTrivial(q):
+            case QuantityValue q when IndicatorChecks.IsTrivialTarget(q):
                 ctx.Report(RuleCatalog.TargetUnmeasurable, at, $"指标“{name}”的指标值“{row.EffectiveTarget}”恒成立，起不到约束作用。", row.EffectiveTarget, "有实际意义的指标值");
                 break;
             default:
@@ -77,7 +87,7 @@ public static class IndicatorChecks
                 ctx.NotRun(RuleCatalog.MissedWithoutReason, $"“{name}”：{judgement.Reason}");
                 break;
         }
-        if (judgement.OverCompletion is { } over && target is QuantityValue { Normalized: > 0 })
+        if (judgement.OverCompletion is { } over && target is QuantityValue { Normalized: > 0, IsPercent: false })
         {
             if (over >= ctx.RuleSet.OverCompletionThreshold && Text.IsEmptyExplanation(row.DeviationReason))
                 ctx.Report(RuleCatalog.OverCompletion, at,
