@@ -192,12 +192,14 @@ public static partial class GridTableReader
         table.AnnexLabel = annex;
         table.Unit = string.IsNullOrEmpty(unit) ? null : unit;
         var firstBlock = new[] { b.Fund, b.Management, b.Goals, b.Indicators }.Where(x => x >= 0).DefaultIfEmpty(end).Min();
-        table.Source = new SourceRef
-        {
-            File = g.File,
-            Sheet = g.Sheet,
-            Cell = $"{XlsxGridLoader.CellName(top, 0)}:{XlsxGridLoader.CellName(Math.Max(top, end - 1), Math.Max(0, g.MaxColumns - 1))}",
-        };
+        table.Source = g.Sheet is null
+            ? new SourceRef { File = g.File, Page = g.NonEmpty(top).FirstOrDefault().Cell?.At?.Page }
+            : new SourceRef
+            {
+                File = g.File,
+                Sheet = g.Sheet,
+                Cell = $"{XlsxGridLoader.CellName(top, 0)}:{XlsxGridLoader.CellName(Math.Max(top, end - 1), Math.Max(0, g.MaxColumns - 1))}",
+            };
         ReadHeaderFields(g, anchor, firstBlock, table);
         if (b.Fund >= 0) ReadFunds(g, b.Fund, b.EndOf(b.Fund, end), table, isProject);
         if (b.Management >= 0) ReadManagement(g, b.Management, b.EndOf(b.Management, end), table);
@@ -258,8 +260,8 @@ public static partial class GridTableReader
     private static SourceRef Ref(Grid g, int r, int c, string table, string? row = null, string? column = null)
     {
         var at = g.Cell(r, c)?.At
-            ?? (g.NonEmpty(r).FirstOrDefault().Cell?.At is { } n ? n with { Cell = XlsxGridLoader.CellName(r, c) } : null)
-            ?? new SourceRef { File = g.File, Sheet = g.Sheet, Cell = XlsxGridLoader.CellName(r, c) };
+            ?? (g.NonEmpty(r).FirstOrDefault().Cell?.At is { } n ? n with { Cell = n.Sheet is null ? null : XlsxGridLoader.CellName(r, c) } : null)
+            ?? new SourceRef { File = g.File, Sheet = g.Sheet, Cell = g.Sheet is null ? null : XlsxGridLoader.CellName(r, c) };
         return at with { Table = table, Row = row, Column = column };
     }
 
