@@ -104,11 +104,32 @@ public static class DocumentDiff
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
-        ["title"] = "标题", ["year"] = "年度", ["unit"] = "单位", ["sections"] = "章节", ["heading"] = "标题", ["text"] = "正文",
-        ["preamble"] = "前言", ["addressee"] = "主送单位", ["body"] = "正文", ["annexes"] = "附件", ["sender"] = "发文单位",
-        ["date"] = "日期", ["contactPerson"] = "联系人", ["contactPhone"] = "联系电话", ["signatory"] = "落款", ["value"] = "数值",
-        ["explanation"] = "情况说明", ["paragraphs"] = "段落", ["glossary"] = "名词解释", ["income"] = "收入", ["expenditure"] = "支出",
-        ["summary"] = "收入支出决算总表", ["rows"] = "行", ["total"] = "合计", ["amount"] = "金额", ["label"] = "项目",
+        ["title"] = "标题",
+        ["year"] = "年度",
+        ["unit"] = "单位",
+        ["sections"] = "章节",
+        ["heading"] = "标题",
+        ["text"] = "正文",
+        ["preamble"] = "前言",
+        ["addressee"] = "主送单位",
+        ["body"] = "正文",
+        ["annexes"] = "附件",
+        ["sender"] = "发文单位",
+        ["date"] = "日期",
+        ["contactPerson"] = "联系人",
+        ["contactPhone"] = "联系电话",
+        ["signatory"] = "落款",
+        ["value"] = "数值",
+        ["explanation"] = "情况说明",
+        ["paragraphs"] = "段落",
+        ["glossary"] = "名词解释",
+        ["income"] = "收入",
+        ["expenditure"] = "支出",
+        ["summary"] = "收入支出决算总表",
+        ["rows"] = "行",
+        ["total"] = "合计",
+        ["amount"] = "金额",
+        ["label"] = "项目",
     };
 
     private static List<FieldChange> DiffJson(string before, string after)

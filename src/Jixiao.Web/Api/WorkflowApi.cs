@@ -261,8 +261,14 @@ public sealed class TaskService(JixiaoDb db, AuditLog audit, AnalyticsService an
         if (body.Organisations.Any(o => !scope.CanSee(o) || o == issuer)) return new Outcome(null, "只能向本部门所属单位或本地区的单位下达任务。", true);
         var task = new EvaluationTask
         {
-            Title = body.Title.Trim(), Year = body.Year, FundName = string.IsNullOrWhiteSpace(body.FundName) ? null : body.FundName.Trim(),
-            Deadline = body.Deadline, Notes = body.Notes, IssuerOrganisationId = issuer, CreatedBy = scope.UserName, CreatedAt = DateTime.UtcNow,
+            Title = body.Title.Trim(),
+            Year = body.Year,
+            FundName = string.IsNullOrWhiteSpace(body.FundName) ? null : body.FundName.Trim(),
+            Deadline = body.Deadline,
+            Notes = body.Notes,
+            IssuerOrganisationId = issuer,
+            CreatedBy = scope.UserName,
+            CreatedAt = DateTime.UtcNow,
             Assignments = body.Organisations.Distinct().Select(o => new TaskAssignment { OrganisationId = o }).ToList(),
         };
         db.Tasks.Add(task);

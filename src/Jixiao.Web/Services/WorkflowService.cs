@@ -278,7 +278,11 @@ public sealed class WorkflowService(JixiaoDb db, AuditLog audit)
         var versions = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == doc.Id).OrderByDescending(v => v.Number)
             .Select(v => new
             {
-                v.Number, v.ContentHash, v.Reason, v.CreatedBy, v.CreatedAt,
+                v.Number,
+                v.ContentHash,
+                v.Reason,
+                v.CreatedBy,
+                v.CreatedAt,
                 Errors = v.Findings.Count(f => f.Severity == Severity.Error),
                 Warnings = v.Findings.Count(f => f.Severity == Severity.Warning),
             }).ToListAsync(ct);

@@ -125,7 +125,10 @@ public sealed class AggregationTests
     {
         TransferSelfEvaluation T(string target, string actual, decimal b) => new()
         {
-            Title = "t", FundName = "就业补助资金", Year = 2023, DeclaredUnit = MoneyUnit.WanYuan,
+            Title = "t",
+            FundName = "就业补助资金",
+            Year = 2023,
+            DeclaredUnit = MoneyUnit.WanYuan,
             Funds = [new FundRow { Label = "年度资金总额", Source = FundSourceKind.Total, Budget = Figure.Of(b), Execution = Figure.Of(b) }],
             Indicators = [new IndicatorRow { Level1Label = "产出指标", Level1 = IndicatorLevel1.Output, Level2Label = "数量指标", Name = "城镇新增就业人数", Target = target, Actual = actual }],
         };
@@ -158,12 +161,16 @@ public sealed class AggregationTests
     {
         var yuan = new TransferSelfEvaluation
         {
-            Title = "a", FundName = "f", DeclaredUnit = MoneyUnit.Yuan,
+            Title = "a",
+            FundName = "f",
+            DeclaredUnit = MoneyUnit.Yuan,
             Funds = [new FundRow { Label = "年度资金总额", Source = FundSourceKind.Total, Budget = Figure.Of(1_000_000m), Execution = Figure.Of(500_000m) }],
         };
         var wan = new TransferSelfEvaluation
         {
-            Title = "b", FundName = "f", DeclaredUnit = MoneyUnit.WanYuan,
+            Title = "b",
+            FundName = "f",
+            DeclaredUnit = MoneyUnit.WanYuan,
             Funds = [new FundRow { Label = "年度资金总额", Source = FundSourceKind.Total, Budget = Figure.Of(100m), Execution = Figure.Of(100m) }],
         };
         var r = SelfEvaluationAggregator.Aggregate([new(yuan, "甲"), new(wan, "乙")]);
@@ -178,7 +185,10 @@ public sealed class AggregationTests
     {
         FinalAccountsDisclosure D(string unit, decimal incomeTotal, decimal upper, decimal affiliated, decimal expTotal, decimal remit, decimal subsidy) => new()
         {
-            Title = unit + "部门决算", Unit = unit, Year = 2022, DeclaredUnit = MoneyUnit.Yuan,
+            Title = unit + "部门决算",
+            Unit = unit,
+            Year = 2022,
+            DeclaredUnit = MoneyUnit.Yuan,
             Income = new IncomeTable { Total = new IncomeRow { Total = Figure.Of(incomeTotal), Appropriation = Figure.Of(incomeTotal - upper - affiliated), UpperSubsidy = Figure.Of(upper), Affiliated = Figure.Of(affiliated) } },
             Expenditure = new ExpenditureTable { Total = new ExpenditureRow { Total = Figure.Of(expTotal), Basic = Figure.Of(expTotal - remit - subsidy), RemitToUpper = Figure.Of(remit), SubsidyToAffiliated = Figure.Of(subsidy) } },
         };
