@@ -53,6 +53,8 @@ public sealed record RuleSet
     public decimal BudgetCutGapPoints { get; init; } = 5m;
     /// <summary>Scores must not exceed the weight (no bonus points).</summary>
     public bool NoBonusPoints { get; init; } = true;
+    /// <summary>The execution-pace light thresholds (双监控, rules.md R1.8).</summary>
+    public Aggregation.MonitoringThresholds Monitoring { get; init; } = new();
 
     public decimal IndicatorPoints => 100m - ExecutionPoints;
 
