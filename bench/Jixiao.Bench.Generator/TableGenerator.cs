@@ -328,16 +328,27 @@ public sealed class TableGenerator(GeneratorOptions options)
             var l1Label = lv1 switch { IndicatorLevel1.Output => "产出指标", IndicatorLevel1.Effect => "效益指标", _ => "满意度指标" };
             var l2Label = lv2 switch
             {
-                IndicatorLevel2.Quantity => "数量指标", IndicatorLevel2.Quality => "质量指标", IndicatorLevel2.Timeliness => "时效指标",
-                IndicatorLevel2.Cost => "成本指标", IndicatorLevel2.Social => "社会效益指标", IndicatorLevel2.Economic => "经济效益指标",
-                IndicatorLevel2.Sustainability => "可持续影响指标", _ => "服务对象满意度指标",
+                IndicatorLevel2.Quantity => "数量指标",
+                IndicatorLevel2.Quality => "质量指标",
+                IndicatorLevel2.Timeliness => "时效指标",
+                IndicatorLevel2.Cost => "成本指标",
+                IndicatorLevel2.Social => "社会效益指标",
+                IndicatorLevel2.Economic => "经济效益指标",
+                IndicatorLevel2.Sustainability => "可持续影响指标",
+                _ => "服务对象满意度指标",
             };
             l1 = l1Label;
             l2 = l2Label;
             var row = new IndicatorRow
             {
-                Level1 = lv1, Level1Label = l1Label, Level2 = lv2, Level2Label = l2Label, Name = name,
-                Target = target, Actual = actual, DeviationReason = project ? null : "无",
+                Level1 = lv1,
+                Level1Label = l1Label,
+                Level2 = lv2,
+                Level2Label = l2Label,
+                Name = name,
+                Target = target,
+                Actual = actual,
+                DeviationReason = project ? null : "无",
             };
             if (project) row.AdjustedTarget = target;
             list.Add(new Ind { Row = row, Q = q });
