@@ -51,7 +51,7 @@ public static class HumanReport
 
     public static void WriteScoreLine(TextWriter w, ScoreResult s)
     {
-        w.WriteLine($"  评分（{s.RuleSet}）：预算执行 {s.ExecutionPoints} + 指标 {s.IndicatorPoints} = {s.Total} 分，{s.Grade}；" +
+        w.WriteLine($"  评分（{s.RuleSet}）：预算执行 {Fmt(s.ExecutionPoints)} + 指标 {Fmt(s.IndicatorPoints)} = {Fmt(s.Total)} 分，{s.Grade}；" +
                     $"填报：{Fmt(s.StatedExecutionPoints)} + {Fmt(s.StatedIndicatorPoints)} = {Fmt(s.StatedTotal)} 分，{s.StatedGrade ?? "—"}");
     }
 

@@ -45,35 +45,35 @@ public static class Engine
         switch (doc)
         {
             case SelfEvaluationTable t:
-            {
-                var linked = bundle.OfType<SelfEvaluationReport>().FirstOrDefault(r => r.TableIds.Contains(t.Id));
-                var sections = new List<ReportSection>();
-                if (linked is not null) sections.AddRange(linked.Sections);
-                if (t is ProjectSelfEvaluation p) sections.AddRange(p.Narrative);
-                var text = sections.Count > 0 ? ReportText.From(sections) : null;
-                TableChecks.Run(t, ctx);
-                FundChecks.Run(t, ctx, text);
-                IndicatorRowChecks.Run(t, ctx);
-                rules = RuleCatalog.SelfEvaluation;
-                if (t is ProjectSelfEvaluation project)
                 {
-                    score = ScoringChecks.Run(project, ctx);
-                    rules = rules.Concat(RuleCatalog.Scoring);
-                    if (project.Narrative.Count > 0)
+                    var linked = bundle.OfType<SelfEvaluationReport>().FirstOrDefault(r => r.TableIds.Contains(t.Id));
+                    var sections = new List<ReportSection>();
+                    if (linked is not null) sections.AddRange(linked.Sections);
+                    if (t is ProjectSelfEvaluation p) sections.AddRange(p.Narrative);
+                    var text = sections.Count > 0 ? ReportText.From(sections) : null;
+                    TableChecks.Run(t, ctx);
+                    FundChecks.Run(t, ctx, text);
+                    IndicatorRowChecks.Run(t, ctx);
+                    rules = RuleCatalog.SelfEvaluation;
+                    if (t is ProjectSelfEvaluation project)
                     {
-                        ReportChecks.Run(ReportText.From(project.Narrative), [project], project.Id, ctx);
-                        rules = rules.Concat(RuleCatalog.Report);
+                        score = ScoringChecks.Run(project, ctx);
+                        rules = rules.Concat(RuleCatalog.Scoring);
+                        if (project.Narrative.Count > 0)
+                        {
+                            ReportChecks.Run(ReportText.From(project.Narrative), [project], project.Id, ctx);
+                            rules = rules.Concat(RuleCatalog.Report);
+                        }
                     }
+                    break;
                 }
-                break;
-            }
             case SelfEvaluationReport r:
-            {
-                var tables = bundle.OfType<SelfEvaluationTable>().Where(t => r.TableIds.Contains(t.Id)).ToList();
-                ReportChecks.Run(ReportText.From(r), tables, r.Id, ctx);
-                rules = RuleCatalog.Report;
-                break;
-            }
+                {
+                    var tables = bundle.OfType<SelfEvaluationTable>().Where(t => r.TableIds.Contains(t.Id)).ToList();
+                    ReportChecks.Run(ReportText.From(r), tables, r.Id, ctx);
+                    rules = RuleCatalog.Report;
+                    break;
+                }
             case CoverLetter letter:
                 LetterChecks.Run(letter, bundle, ctx);
                 rules = RuleCatalog.Letter;

@@ -14,7 +14,10 @@ public sealed record Figure
     public decimal? Value { get; init; }
     public SourceRef? At { get; init; }
 
-    public bool IsBlank => string.IsNullOrWhiteSpace(Text);
+    public bool IsBlank => string.IsNullOrWhiteSpace(Text) || IsDash;
+
+    /// <summary>"—", "-", "/", "——": written on purpose as "not applicable".</summary>
+    public bool IsDash => Text is { } t && t.Trim().Length > 0 && t.Trim().All(c => c is '-' or '—' or '–' or '/' or '－' or '／');
 
     /// <summary>A spreadsheet error value such as #DIV/0!, #VALUE!, #REF!, #N/A.</summary>
     public bool IsSpreadsheetError => Text is { } t && t.TrimStart().StartsWith('#');

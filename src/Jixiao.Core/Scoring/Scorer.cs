@@ -139,7 +139,8 @@ public static class Scorer
         if (inside) return new IndicatorScore(row, weight, stated, value, ScoreBasis.QualitativeBand, j, $"定性等级“{LevelName(level)}”，得分区间 {BandText(band, lo, hi)}。") { Band = BandText(band, lo, hi) };
         var clamped = value < lo ? lo : band.MaxInclusive ? hi : Math.Max(lo, hi - Step(rules));
         return new IndicatorScore(row, weight, stated, clamped, ScoreBasis.QualitativeBand, j,
-            $"定性等级“{LevelName(level)}”的得分应在 {BandText(band, lo, hi)} 内，填报 {value} 分超出区间。") { Band = BandText(band, lo, hi) };
+            $"定性等级“{LevelName(level)}”的得分应在 {BandText(band, lo, hi)} 内，填报 {value} 分超出区间。")
+        { Band = BandText(band, lo, hi) };
     }
 
     /// <summary>The band of a level in points for a weight, rounded as the vendor rule does (round(w×0.8, 2)).</summary>

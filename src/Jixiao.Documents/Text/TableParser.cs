@@ -46,7 +46,11 @@ public sealed class TableParser
 
         var fundStart = fund?.First;
         ReadHeader(t, from, fundStart ?? mgmt?.First ?? goals?.First ?? indFrom);
-        if (fund is { } f) ReadFunds(t, f.First, f.Last, NextStart(f.First, mgmt?.First, goals?.First, ind?.First, remarks, foot?.First));
+        if (fund is { } f)
+        {
+            ReadFunds(t, f.First, f.Last, NextStart(f.First, mgmt?.First, goals?.First, ind?.First, remarks, foot?.First));
+            if (t is ProjectSelfEvaluation scored && scored.TotalFund?.Score is { IsBlank: false } execScore) scored.StatedExecutionScore = execScore;
+        }
         else _findings.Add(ReaderFinding("READ-NO-FUNDS", Severity.Warning, _seg.WholeRef() with { Table = "资金投入情况" }, "未找到“资金投入情况”栏，无法读取预算数和执行数。"));
         if (mgmt is { } m) ReadManagement(t, m.Last + 1, NextStart(m.First, goals?.First, ind?.First, remarks, foot?.First));
         if (goals is { } g) ReadGoals(t, g.First, g.Last, NextStart(g.First, ind?.First, remarks, foot?.First));
@@ -534,6 +538,23 @@ public sealed class TableParser
         var rows = tabular
             ? new IndicatorTableReader(_seg).ReadTabular(lines, t is ProjectSelfEvaluation)
             : new IndicatorTextReader(_seg, _docId, _findings).Read(lines);
-        t.Indicators.AddRange(rows);
+        foreach (var row in rows)
+        {
+            var name = CoreText.Compact(row.Name);
+            if (t is ProjectSelfEvaluation p && name is "总分" or "总得分" or "合计" or "得分合计")
+            {
+                // the score is the rightmost number of the row (the one before it is the 100 points available)
+                var cells = new[] { row.Target, row.AdjustedTarget, row.Actual, row.Weight?.Text, row.Score?.Text };
+                p.StatedTotalScore = Figure.Parse(cells.LastOrDefault(v => Jixiao.Core.Model.NumberText.TryParse(v) is not null), row.At is null ? null : row.At with { Column = "总分" });
+                continue;
+            }
+            if (t is ProjectSelfEvaluation pg && name is "评价等级" or "自评等级" or "等级" or "绩效等级")
+            {
+                pg.StatedGrade = new[] { row.Target, row.AdjustedTarget, row.Actual }.FirstOrDefault(v => v is "优" or "良" or "中" or "差");
+                pg.StatedGradeAt = row.At;
+                continue;
+            }
+            t.Indicators.Add(row);
+        }
     }
 }

@@ -65,7 +65,12 @@ public static partial class TextDocumentReader
             var id = "";
             Document doc = anchor.Kind switch
             {
-                AnchorKind.Table => new TableParser(seg, id, result.Findings).Read<TransferSelfEvaluation>(anchor.TitleFirst, anchor.TitleLast, anchor.Title),
+                AnchorKind.Table => TableKindOf(seg, anchor.Title) switch
+                {
+                    DocumentKind.DepartmentSelfEvaluation => new TableParser(seg, id, result.Findings).Read<DepartmentSelfEvaluation>(anchor.TitleFirst, anchor.TitleLast, anchor.Title),
+                    DocumentKind.ProjectSelfEvaluation => new TableParser(seg, id, result.Findings).Read<ProjectSelfEvaluation>(anchor.TitleFirst, anchor.TitleLast, anchor.Title),
+                    _ => new TableParser(seg, id, result.Findings).Read<TransferSelfEvaluation>(anchor.TitleFirst, anchor.TitleLast, anchor.Title),
+                },
                 AnchorKind.Report => ReportParser.Read(seg, anchor.TitleFirst, anchor.TitleLast, anchor.Title),
                 _ => ProjectAppendixParser.Read(seg, id, anchor.TitleFirst, anchor.Title, result.Findings),
             };
@@ -99,6 +104,20 @@ public static partial class TextDocumentReader
             var owner = found.FirstOrDefault(d => line - 1 >= d.Start && line - 1 < d.End).Doc;
             if (owner is not null) result.Findings[k] = f with { DocumentId = owner.Id };
         }
+    }
+
+    /// <summary>
+    /// Which kind of self-evaluation table a segment holds: by its title (部门整体 / 项目支出) and, failing that, by
+    /// its columns — scored tables have 权重/分值 and 得分, or a 年初预算数 column.
+    /// </summary>
+    private static DocumentKind TableKindOf(Segment seg, string title)
+    {
+        var t = CoreText.Compact(title);
+        if (t.Contains("部门整体") || t.Contains("整体支出") || t.Contains("单位整体")) return DocumentKind.DepartmentSelfEvaluation;
+        if (t.Contains("项目支出")) return DocumentKind.ProjectSelfEvaluation;
+        if (t.Contains("转移支付")) return DocumentKind.TransferSelfEvaluation;
+        var scored = seg.Lines.Take(200).Any(l => l.NonEmptyCells.Any(c => CoreText.Compact(c) is "权重" or "分值" or "年初预算数" or "得分"));
+        return scored ? DocumentKind.ProjectSelfEvaluation : DocumentKind.TransferSelfEvaluation;
     }
 
     private static List<Anchor> FindAnchors(Segment all, bool[] claimed)

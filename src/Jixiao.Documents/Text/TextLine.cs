@@ -33,6 +33,7 @@ public sealed class TextLine
             RawCells = [Text];
         }
         NonEmptyCells = RawCells.Where(c => c.Length > 0).ToArray();
+        if (IsTabular) Compact = string.Concat(RawCells.Select(CoreText.Compact));
     }
 
     /// <summary>1-based line number in the file.</summary>
