@@ -67,6 +67,16 @@ public static class CanonicalJson
                     info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(typeof(ProjectSelfEvaluation), DocumentKind.ProjectSelfEvaluation.JsonName()));
                 }
             }
+            // Computed, read-only properties (Figure.IsBlank, IndicatorRow.EffectiveTarget, TotalFund…) are views of
+            // the data, not data: they are not written, so the JSON holds each fact once.
+            if (info.Kind == JsonTypeInfoKind.Object && info.Type.Assembly == typeof(Document).Assembly)
+            {
+                for (var i = info.Properties.Count - 1; i >= 0; i--)
+                {
+                    var prop = info.Properties[i];
+                    if (prop.Set is null && !IsCollection(prop.PropertyType)) info.Properties.RemoveAt(i);
+                }
+            }
             // "kind" is written by the discriminator; the computed property would duplicate it.
             if (typeof(Document).IsAssignableFrom(info.Type) && info.Kind == JsonTypeInfoKind.Object)
             {
@@ -87,6 +97,8 @@ public static class CanonicalJson
         options.MakeReadOnly(populateMissingResolver: false);
         return options;
     }
+
+    private static bool IsCollection(Type t) => t != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(t);
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 

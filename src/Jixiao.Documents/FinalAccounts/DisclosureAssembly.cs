@@ -24,7 +24,7 @@ internal static partial class DisclosureAssembly
     /// <summary>Reads the number, unit, year and department from the lines between the title and the grid (split across lines as they may be), and recognises the table. False when it is not a disclosure table (reported).</summary>
     public static bool Classify(RawTable table, IEnumerable<string> metaLines, ReaderLog log)
     {
-        var meta = string.Concat(metaLines.Select(Text.Compact));
+        var meta = string.Concat(metaLines.Select(CoreText.Compact));
         if (TableNumber().Match(meta) is { Success: true } num) table.PrintedNumber = num.Value;
         if (UnitDecl().Match(meta) is { Success: true } u) table.Unit = MoneyUnits.FindIn(u.Groups[1].Value);
         if (YearDecl().Match(meta) is { Success: true } y) table.Year = int.Parse(y.Groups[1].Value);
@@ -49,7 +49,7 @@ internal static partial class DisclosureAssembly
         var name = raws.Select(r => r.DepartmentName).Where(n => !string.IsNullOrEmpty(n))
             .GroupBy(n => n).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key!.Length).FirstOrDefault()?.Key;
         doc.Unit ??= name ?? titleLines.LastOrDefault();
-        doc.Year ??= YearDecl().Match(Text.Compact(doc.Title)) is { Success: true } ym ? int.Parse(ym.Groups[1].Value)
+        doc.Year ??= YearDecl().Match(CoreText.Compact(doc.Title)) is { Success: true } ym ? int.Parse(ym.Groups[1].Value)
             : raws.Select(r => r.Year).FirstOrDefault(y => y is not null);
         if (doc.Unit is not null && doc.Title.Length > 0 && !doc.Title.Contains(doc.Unit, StringComparison.Ordinal)) doc.Title = doc.Unit + doc.Title;
         var units = raws.Where(r => r.Unit is not null).GroupBy(r => r.Unit!.Value).OrderByDescending(g => g.Count()).FirstOrDefault();

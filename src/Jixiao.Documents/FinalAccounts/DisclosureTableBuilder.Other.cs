@@ -212,9 +212,9 @@ internal sealed partial class DisclosureTableBuilder
         var transposed = rows.Count(r => SanGongOf(r.Compact(0)) is not (SanGong.None or SanGong.Total) && r.Cells.Skip(1).Any(c => IsNumberCell(c.Text) || c.Text.Length == 0)) >= 3;
         if (transposed)
         {
-            var headerRow = rows.FirstOrDefault(r => r.Cells.Any(c => Text.Compact(c.Text).Contains("预算")) && r.Cells.Any(c => Text.Compact(c.Text).Contains("决算")));
-            var cBudget = headerRow is null ? 1 : headerRow.Cells.FindIndex(c => Text.Compact(c.Text).Contains("预算"));
-            var cActual = headerRow is null ? 2 : headerRow.Cells.FindIndex(c => Text.Compact(c.Text).Contains("决算"));
+            var headerRow = rows.FirstOrDefault(r => r.Cells.Any(c => CoreText.Compact(c.Text).Contains("预算")) && r.Cells.Any(c => CoreText.Compact(c.Text).Contains("决算")));
+            var cBudget = headerRow is null ? 1 : headerRow.Cells.FindIndex(c => CoreText.Compact(c.Text).Contains("预算"));
+            var cActual = headerRow is null ? 2 : headerRow.Cells.FindIndex(c => CoreText.Compact(c.Text).Contains("决算"));
             foreach (var r in rows)
             {
                 if (TakeNote(raw, r)) continue;
@@ -225,7 +225,7 @@ internal sealed partial class DisclosureTableBuilder
             }
             return table;
         }
-        var first = rows.FindIndex(r => !IsColumnNumberRow(r) && r.Cells.Count(c => IsNumberCell(c.Text)) >= 1 && !r.Cells.Any(c => Text.Compact(c.Text).Contains("预算数")));
+        var first = rows.FindIndex(r => !IsColumnNumberRow(r) && r.Cells.Count(c => IsNumberCell(c.Text)) >= 1 && !r.Cells.Any(c => CoreText.Compact(c.Text).Contains("预算数")));
         var header = (first < 0 ? rows : rows.Take(first)).Where(r => !IsColumnNumberRow(r) && !TakeNoteProbe(r)).ToList();
         if (header.Count == 0) return table;
         var groups = ColumnLabels(header.Take(1).ToList(), width, spreadTop: true);
@@ -261,7 +261,7 @@ internal sealed partial class DisclosureTableBuilder
     private static bool TakeNoteProbe(GridRow row)
     {
         var first = row.Cells.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Text));
-        return first is not null && IsNoteText(Text.Compact(first.Text));
+        return first is not null && IsNoteText(CoreText.Compact(first.Text));
     }
 
     // ---------------------------------------------------------------- 公开10 相关信息统计表

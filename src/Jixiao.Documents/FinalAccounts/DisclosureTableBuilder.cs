@@ -85,11 +85,11 @@ internal sealed partial class DisclosureTableBuilder(ReaderLog log, int? year)
     {
         var first = row.Cells.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Text));
         if (first is null) return false;
-        var t = Text.Compact(first.Text);
+        var t = CoreText.Compact(first.Text);
         if (!IsNoteText(t)) return false;
         var all = string.Join("", row.Cells.Select(c => c.Text.Trim()).Where(x => x.Length > 0).Distinct());
         raw.Notes.Add(all.Trim());
-        if (IsEmptyStatement(Text.Compact(all))) raw.EmptyNote ??= all.Trim();
+        if (IsEmptyStatement(CoreText.Compact(all))) raw.EmptyNote ??= all.Trim();
         return true;
     }
 

@@ -68,7 +68,7 @@ public static partial class FinalAccountsTextReader
             var lineNo = i + 1;
             var trimmed = raw.Trim();
             if (trimmed.Length == 0) continue;
-            var compact = Text.Compact(trimmed);
+            var compact = CoreText.Compact(trimmed);
             var at = new SourceRef { File = fileName, Line = lineNo };
 
             if (compact is "目录") { inToc = true; last = lineNo; continue; }
@@ -175,7 +175,7 @@ public static partial class FinalAccountsTextReader
     {
         for (var i = 0; i < lines.Count; i++)
         {
-            var c = Text.Compact(lines[i]);
+            var c = CoreText.Compact(lines[i]);
             if (c.Length == 0) continue;
             var isTitle = (c.Contains("决算公开") || c.Contains("部门决算") || c.Contains("单位决算")) && c.Length <= 60 && !lines[i].Contains('\t');
             if (isTitle || TableRecognition.IsTitleLine(lines[i]) || PartHeading().IsMatch(c) && c.Contains("概况"))
@@ -185,7 +185,7 @@ public static partial class FinalAccountsTextReader
                 var n = 0;
                 for (var k = i - 1; k >= 0 && n < 3; k--)
                 {
-                    var ck = Text.Compact(lines[k]);
+                    var ck = CoreText.Compact(lines[k]);
                     if (ck.Length == 0) continue;
                     if (ck.Length > 40 || lines[k].Contains('\t')) break;
                     s = k; n++;

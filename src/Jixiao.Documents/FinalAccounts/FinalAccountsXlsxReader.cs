@@ -144,7 +144,7 @@ public static class FinalAccountsXlsxReader
             if (nonEmpty.Count == 0) continue;
             var joined = string.Join("", nonEmpty);
             if (title is null && nonEmpty.Count == 1 && TableRecognition.IsTitleLine(nonEmpty[0])) { title = nonEmpty[0]; continue; }
-            var compact = Text.Compact(joined);
+            var compact = CoreText.Compact(joined);
             var isMeta = nonEmpty.Count == 1 && !IsHeaderWord(compact) || compact.Contains("名称：") || compact.Contains("单位：") && compact.Length < 60;
             if (isMeta && gridStart < 0) { meta.Add(joined); continue; }
             gridStart = i;

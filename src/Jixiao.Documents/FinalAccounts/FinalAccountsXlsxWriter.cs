@@ -4,7 +4,6 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Jixiao.Core.FinalAccounts;
 using Jixiao.Core.Model;
 using Jixiao.Core.Money;
-using CoreText = Jixiao.Core.Model.Text;
 
 namespace Jixiao.Documents.FinalAccounts;
 

@@ -16,11 +16,11 @@ internal sealed class GridRow(List<GridCell> cells, SourceRef at)
     public SourceRef At { get; } = at;
 
     public string this[int i] => i >= 0 && i < Cells.Count ? Cells[i].Text : "";
-    public string Compact(int i) => Text.Compact(this[i]);
+    public string Compact(int i) => CoreText.Compact(this[i]);
     public SourceRef CellAt(int i) => i >= 0 && i < Cells.Count ? Cells[i].At : At;
     public int Count => Cells.Count;
     public bool IsEmpty => Cells.All(c => string.IsNullOrWhiteSpace(c.Text));
-    public string JoinedCompact => Text.Compact(string.Concat(Cells.Select(c => c.Text)));
+    public string JoinedCompact => CoreText.Compact(string.Concat(Cells.Select(c => c.Text)));
 }
 
 /// <summary>One table as found in a file, before it is typed: title, number, unit, grid rows and notes.</summary>

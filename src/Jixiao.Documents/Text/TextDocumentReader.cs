@@ -81,12 +81,17 @@ public static partial class TextDocumentReader
 
         found.Sort((x, y) => x.Start.CompareTo(y.Start));
         var n = 0;
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (_, _, doc) in found)
         {
             n++;
-            doc.Id = $"{text.FileName}#{n}";
+            var id = $"{text.FileName}#{n}";
+            if (doc.Id.Length > 0) renamed[doc.Id] = id;
+            doc.Id = id;
             result.Documents.Add(doc);
         }
+        for (var k = 0; k < result.Findings.Count; k++)
+            if (renamed.TryGetValue(result.Findings[k].DocumentId, out var newId)) result.Findings[k] = result.Findings[k] with { DocumentId = newId };
         FixReaderFindingIds(result, found);
         LinkReports(result.Documents);
         InheritUnits(result.Documents);
