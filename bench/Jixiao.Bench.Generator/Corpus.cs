@@ -35,6 +35,27 @@ public static class Corpus
         _ => DocumentExporter.Export(table, ExportFormat.Xlsx).Content,
     };
 
+    /// <summary>
+    /// Writes tables [start, start+count) as canonical JSON envelopes of <paramref name="perFile"/> tables each
+    /// (a unit's or a county's bundle; also what the web API's import takes in one upload), in parallel.
+    /// </summary>
+    public static long WriteBundles(string dir, GeneratorOptions options, long start, long count, int perFile, int parallelism)
+    {
+        Directory.CreateDirectory(dir);
+        var generator = new TableGenerator(options);
+        long bytes = 0;
+        var files = (count + perFile - 1) / perFile;
+        Parallel.For(0, files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, f =>
+        {
+            var first = start + f * perFile;
+            var n = (int)Math.Min(perFile, start + count - first);
+            var content = Utf8.GetBytes(CanonicalJson.SerializeDocuments(generator.Generate(first, n).Select(g => (Document)g.Table)));
+            File.WriteAllBytes(Path.Combine(dir, $"bundle-{first:D7}.json"), content);
+            Interlocked.Add(ref bytes, content.Length);
+        });
+        return bytes;
+    }
+
     /// <summary>Null when xlsx can be written here; otherwise why not (the writers are not merged yet).</summary>
     public static string? XlsxUnavailable()
     {

@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Jixiao.Bench.Generator;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Indicators;
@@ -9,6 +13,16 @@ using Jixiao.Core.Serialization;
 using Jixiao.Documents.Reading;
 
 namespace Jixiao.Benchmarks;
+
+/// <summary>In process (no child build), 3 warm-ups and 10 measured iterations: about 20 s per benchmark, with allocation counts.</summary>
+public sealed class BenchConfig : ManualConfig
+{
+    public BenchConfig()
+    {
+        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10).WithId("InProcess"));
+        AddDiagnoser(MemoryDiagnoser.Default);
+    }
+}
 
 /// <summary>Shared inputs: the seeds' indicator strings and a fixed sample of generated tables.</summary>
 internal static class Inputs
@@ -25,8 +39,7 @@ internal static class Inputs
 }
 
 /// <summary>The indicator-value language: parse every seed string, judge every seed pair.</summary>
-[MemoryDiagnoser]
-[InProcess]
+[Config(typeof(BenchConfig))]
 public class IndicatorBenchmarks
 {
     private string[] _values = [];
@@ -70,8 +83,7 @@ public class IndicatorBenchmarks
 }
 
 /// <summary>The checks and scoring, per table (averaged over a fixed sample of 200 generated tables).</summary>
-[MemoryDiagnoser]
-[InProcess]
+[Config(typeof(BenchConfig))]
 public class CheckBenchmarks
 {
     private SelfEvaluationTable[] _transfer = [];
@@ -115,8 +127,7 @@ public class CheckBenchmarks
 }
 
 /// <summary>Readers and writers, per table: the text reader on the seed layouts, canonical JSON both ways.</summary>
-[MemoryDiagnoser]
-[InProcess]
+[Config(typeof(BenchConfig))]
 public class ReaderBenchmarks
 {
     private (string Name, byte[] Bytes)[] _transferText = [];
@@ -160,8 +171,7 @@ public class ReaderBenchmarks
 }
 
 /// <summary>xlsx read and write per table, when the writers branch has landed (otherwise the setup says so and stops).</summary>
-[MemoryDiagnoser]
-[InProcess]
+[Config(typeof(BenchConfig))]
 public class XlsxBenchmarks
 {
     private (string Name, byte[] Bytes)[] _xlsx = [];
