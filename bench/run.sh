@@ -59,7 +59,7 @@ section "build (Release)"
 need_time
 for p in bench/Jixiao.Benchmarks:bench bench/Jixiao.Bench.Gen:gen src/Jixiao.Cli:cli; do
   proj="${p%%:*}"; out="${p##*:}"
-  dotnet build "$root/$proj" -c Release -o "$bin/$out" -nologo -v quiet "-clp:ErrorsOnly;NoSummary" || { echo "build of $proj failed"; exit 1; }
+  dotnet build "$root/$proj" -c Release -o "$bin/$out" -nologo -v quiet > "$work/build-$out.log" 2>&1 || { cat "$work/build-$out.log"; echo "build of $proj failed"; exit 1; }
 done
 echo "built into $bin"
 gen() { dotnet "$bin/gen/jixiao-gen.dll" "$@"; }

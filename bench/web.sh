@@ -8,6 +8,10 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$1" bin="$2" seed="$3" docs="$4" port="$5" pg_port="$6" secs="$7"
 load() { printf 'load %s' "$(cut -d' ' -f1-3 /proc/loadavg)"; }
+# The machine is shared: take the first free port from the one asked for.
+free_port() { local p="$1"; while ss -Hltn "sport = :$p" | grep -q .; do p=$((p + 1)); done; echo "$p"; }
+port=$(free_port "$port")
+pg_port=$(free_port "$pg_port")
 base="http://127.0.0.1:$port"
 
 if ! command -v wrk >/dev/null; then
@@ -19,7 +23,7 @@ pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 
 # --- private PostgreSQL cluster, trust auth, loopback only ---
 pgdir="$work/pg"
-install -d -o postgres -g postgres "$pgdir"
+install -d -m 700 -o postgres -g postgres "$pgdir"
 chmod 755 "$work"
 if [ ! -s "$pgdir/PG_VERSION" ]; then
   runuser -u postgres -- "$pgbin/initdb" -D "$pgdir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null || { echo "SKIP: initdb failed"; exit 0; }
@@ -38,7 +42,7 @@ conn="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=jixiao_bench;Maxim
 echo "PostgreSQL $("$pgbin/postgres" --version | awk '{ print $3 }') on 127.0.0.1:$pg_port ($pgdir)"
 
 # --- the web app (Release), on loopback ---
-dotnet build "$root/src/Jixiao.Web" -c Release -o "$bin/web" -nologo -v quiet "-clp:ErrorsOnly;NoSummary" || { echo "SKIP: the web project does not build"; exit 0; }
+dotnet build "$root/src/Jixiao.Web" -c Release -o "$bin/web" -nologo -v quiet > "$work/build-web.log" 2>&1 || { echo "SKIP: the web project does not build (see $work/build-web.log)"; exit 0; }
 (cd "$root" && JIXIAO_ADMIN_PASSWORD="Bench-$seed-Passw0rd!" ASPNETCORE_ENVIRONMENT=Production \
   exec dotnet "$bin/web/Jixiao.Web.dll" --urls "$base" --db "$conn" --data "$work/webdata") > "$work/web.log" 2>&1 &
 web_pid=$!
@@ -70,10 +74,18 @@ if [ "$have" -lt "$docs" ]; then
     touch "$bundles/.complete"
   fi
   mkdir -p "$work/web-imported"
+  # Spread the bundles over the organisations the admin sees (units of the demo region tree), round-robin.
+  api "$base/api/v1/organisations" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const o=JSON.parse(s);const a=Array.isArray(o)?o:(o.items??[]);for(const x of a)console.log(x.id)})' > "$work/orgs.txt"
+  [ -s "$work/orgs.txt" ] || { echo "SKIP: GET /api/v1/organisations gave no organisation to import into"; exit 0; }
+  echo "organisations: $(wc -l < "$work/orgs.txt")"
   echo "$(load)   importing $docs documents in $(ls "$bundles"/*.json | wc -l) uploads of 500 …"
   start=$(date +%s.%N)
-  ls "$bundles"/*.json | while read -r f; do [ -f "$work/web-imported/$(basename "$f")" ] || echo "$f"; done |
-    xargs -P 2 -I{} sh -c 'code=$(curl -s -o /dev/null -w "%{http_code}" -H "X-Api-Key: '"$key"'" -F "file=@{}" '"$base"'/api/v1/imports); if [ "$code" = 201 ]; then touch "'"$work"'/web-imported/$(basename {})"; else echo "upload {} → HTTP $code"; fi'
+  k=0
+  ls "$bundles"/*.json | while read -r f; do
+    k=$((k + 1)); org=$(sed -n "$(( (k - 1) % $(wc -l < "$work/orgs.txt") + 1 ))p" "$work/orgs.txt")
+    [ -f "$work/web-imported/$(basename "$f")" ] || echo "$f $org"
+  done |
+    xargs -P 2 -L 1 sh -c 'r=$(mktemp); code=$(curl -s -o "$r" -w "%{http_code}" -H "X-Api-Key: '"$key"'" -F "file=@$0" -F "organisationId=$1" '"$base"'/api/v1/imports); if [ "$code" = 201 ]; then touch "'"$work"'/web-imported/$(basename $0)"; else echo "upload $0 → HTTP $code: $(head -c 300 "$r")"; fi; rm -f "$r"'
   end=$(date +%s.%N)
   have=$(total)
   echo "imported: $have documents in the database; $(awk -v a="$start" -v b="$end" -v n="$docs" 'BEGIN { printf "%.0f s, %.0f documents/s (read + check + save, 2 uploads at a time)", b - a, n / (b - a) }')"
