@@ -184,7 +184,6 @@ public class XlsxBenchmarks
         var tables = Inputs.Tables(50);
         _tables = tables.Select(t => t.Table).ToArray();
         _xlsx = tables.Select(t => (t.FileStem + ".xlsx", Corpus.Render(t.Table, CorpusFormat.Xlsx))).ToArray();
-        if (DocumentReaders.XlsxReader is null) _xlsx = [];
     }
 
     [Benchmark(OperationsPerInvoke = 50)]

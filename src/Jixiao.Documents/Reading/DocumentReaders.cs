@@ -1,5 +1,8 @@
 using Jixiao.Core.Serialization;
+using Jixiao.Documents.FinalAccounts;
+using Jixiao.Documents.Pdf;
 using Jixiao.Documents.Text;
+using Jixiao.Documents.Xlsx;
 
 namespace Jixiao.Documents.Reading;
 
@@ -11,6 +14,18 @@ public static class DocumentReaders
 
     /// <summary>Reads every document in a file. Throws <see cref="UnreadableFileException"/> (Chinese message) when the file cannot be read at all.</summary>
     public static ReadResult Read(string fileName, Stream content)
+    {
+        try
+        {
+            return ReadUnguarded(fileName, content);
+        }
+        catch (Exception e) when (e is not UnreadableFileException and not OutOfMemoryException)
+        {
+            throw new UnreadableFileException($"{fileName}：读取时出错（{e.GetType().Name}：{e.Message}），文件格式可能与已知模板差异较大。", e);
+        }
+    }
+
+    private static ReadResult ReadUnguarded(string fileName, Stream content)
     {
         var bytes = ReadBounded(fileName, content);
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
@@ -54,15 +69,25 @@ public static class DocumentReaders
         }
     }
 
-    /// <summary>Readers for .xlsx and .pdf, plugged in by their modules.</summary>
-    public static Func<string, byte[], ReadResult>? XlsxReader { get; set; }
-    public static Func<string, byte[], ReadResult>? PdfReader { get; set; }
+    /// <summary>
+    /// A workbook may hold self-evaluation tables, final-accounts tables (one per sheet), or both: both readers
+    /// look, and what each recognises is kept.
+    /// </summary>
+    private static ReadResult ReadXlsx(string fileName, byte[] bytes)
+    {
+        var selfEvaluation = XlsxDocumentReader.Read(fileName, new MemoryStream(bytes, writable: false));
+        var finalAccounts = FinalAccountsXlsxReader.Read(fileName, new MemoryStream(bytes, writable: false));
+        if (finalAccounts is null) return selfEvaluation;
+        var result = new ReadResult { FileName = fileName };
+        result.Documents.Add(finalAccounts.Disclosure);
+        result.Findings.AddRange(finalAccounts.Findings);
+        result.Documents.AddRange(selfEvaluation.Documents);
+        var ids = selfEvaluation.Documents.Select(d => d.Id).ToHashSet();
+        result.Findings.AddRange(selfEvaluation.Findings.Where(f => ids.Contains(f.DocumentId)));
+        return result;
+    }
 
-    private static ReadResult ReadXlsx(string fileName, byte[] bytes) =>
-        (XlsxReader ?? throw new UnreadableFileException($"{fileName}：本版本尚不能读取 xlsx。"))(fileName, bytes);
-
-    private static ReadResult ReadPdf(string fileName, byte[] bytes) =>
-        (PdfReader ?? throw new UnreadableFileException($"{fileName}：本版本尚不能读取 PDF。"))(fileName, bytes);
+    private static ReadResult ReadPdf(string fileName, byte[] bytes) => PdfDocumentReader.Read(fileName, bytes);
 
     private static ReadResult ReadJson(string fileName, string json)
     {

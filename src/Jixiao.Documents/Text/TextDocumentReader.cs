@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Model;
+using Jixiao.Documents.FinalAccounts;
 using Jixiao.Documents.Reading;
 
 namespace Jixiao.Documents.Text;
@@ -13,9 +14,6 @@ namespace Jixiao.Documents.Text;
 /// </summary>
 public static partial class TextDocumentReader
 {
-    /// <summary>The final-accounts reader plugged in by the final-accounts module: returns the disclosure and its line range (0-based, inclusive).</summary>
-    public static Func<string, IReadOnlyList<string>, (Document Document, int First, int Last, IReadOnlyList<Finding> Findings)?>? FinalAccountsReader { get; set; }
-
     private enum AnchorKind { Table, Report, Project }
 
     private sealed record Anchor(AnchorKind Kind, int Start, int TitleFirst, int TitleLast, string Title, string? AnnexLabel);
@@ -38,10 +36,11 @@ public static partial class TextDocumentReader
         var claimed = new bool[lines.Count];
         var found = new List<(int Start, int End, Document Doc)>();
 
-        if (FinalAccountsReader?.Invoke(text.FileName, text.Lines) is { } fa)
+        if (FinalAccountsTextReader.Read(text.FileName, text.Lines) is { } fa)
         {
-            for (var i = fa.First; i <= fa.Last && i < claimed.Length; i++) claimed[i] = true;
-            found.Add((fa.First, fa.Last + 1, fa.Document));
+            // line numbers are 1-based and inclusive
+            for (var i = fa.FirstLine - 1; i <= fa.LastLine - 1 && i < claimed.Length; i++) claimed[i] = true;
+            found.Add((fa.FirstLine - 1, fa.LastLine, fa.Disclosure));
             result.Findings.AddRange(fa.Findings);
         }
         if (CoverLetterParser.TryRead(all) is { } letter)

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using ExcelDataReader;
+using Jixiao.Core.Provenance;
+using Jixiao.Documents.Reading;
+
+namespace Jixiao.Documents.Xlsx;
+
+/// <summary>
+/// Loads every sheet of an .xlsx (or legacy .xls) into <see cref="Grid"/>s with ExcelDataReader: displayed text
+/// (numbers rendered with the cell's number format, so "1,567,340,000.00" stays as written), cached formula
+/// results, error cells (#DIV/0!), merged ranges. Bounded: a sheet over <see cref="MaxRows"/> rows, or a cell over
+/// <see cref="MaxCellChars"/> characters, makes the file unreadable with a clear Chinese message.
+/// </summary>
+public static class XlsxGridLoader
+{
+    public const int MaxRows = 200_000;
+    public const int MaxColumns = 1_000;
+    public const int MaxCellChars = 1_000_000;
+    public const long MaxFileBytes = 100L * 1024 * 1024;
+
+    private static int _registered;
+
+    public static List<Grid> Load(string fileName, Stream content)
+    {
+        if (Interlocked.Exchange(ref _registered, 1) == 0)
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        if (content.CanSeek && content.Length > MaxFileBytes)
+            throw new UnreadableFileException($"{fileName}：文件过大（超过 {MaxFileBytes / 1024 / 1024} MB），无法读取。");
+        Stream seekable = content;
+        if (!content.CanSeek)
+        {
+            var ms = new MemoryStream();
+            CopyBounded(content, ms, fileName);
+            ms.Position = 0;
+            seekable = ms;
+        }
+        var errors = ErrorCells(seekable);
+        seekable.Position = 0;
+        var grids = new List<Grid>();
+        IExcelDataReader reader;
+        try
+        {
+            reader = ExcelReaderFactory.CreateReader(seekable, new ExcelReaderConfiguration { LeaveOpen = true });
+        }
+        catch (Exception e) when (e is not UnreadableFileException)
+        {
+            throw new UnreadableFileException($"{fileName}：不是有效的 Excel 工作簿（{e.GetType().Name}），无法读取。", e);
+        }
+        using (reader)
+        {
+            try
+            {
+                do
+                {
+                    grids.Add(ReadSheet(fileName, reader, errors.GetValueOrDefault(reader.Name ?? "")));
+                } while (reader.NextResult());
+            }
+            catch (UnreadableFileException) { throw; }
+            catch (Exception e)
+            {
+                throw new UnreadableFileException($"{fileName}：Excel 工作簿已损坏或格式不受支持（{e.GetType().Name}），无法读取。", e);
+            }
+        }
+        return grids;
+    }
+
+    private static void CopyBounded(Stream from, Stream to, string fileName)
+    {
+        var buf = new byte[81920];
+        long total = 0;
+        int n;
+        while ((n = from.Read(buf, 0, buf.Length)) > 0)
+        {
+            total += n;
+            if (total > MaxFileBytes) throw new UnreadableFileException($"{fileName}：文件过大（超过 {MaxFileBytes / 1024 / 1024} MB），无法读取。");
+            to.Write(buf, 0, n);
+        }
+    }
+
+    /// <summary>
+    /// ExcelDataReader 3.6 returns null for error cells; an .xlsx keeps them as t="e" cells, which a streaming
+    /// OpenXml pass picks up (by sheet name and 0-based position). Not an .xlsx (e.g. legacy .xls): none.
+    /// </summary>
+    private static Dictionary<string, Dictionary<(int, int), string>> ErrorCells(Stream stream)
+    {
+        var result = new Dictionary<string, Dictionary<(int, int), string>>(StringComparer.Ordinal);
+        try
+        {
+            stream.Position = 0;
+            using var doc = SpreadsheetDocument.Open(stream, false);
+            if (doc.WorkbookPart?.Workbook.Sheets is not { } sheets) return result;
+            foreach (var sheet in sheets.Elements<Sheet>())
+            {
+                if (sheet.Id?.Value is not { } id || sheet.Name?.Value is not { } name) continue;
+                if (doc.WorkbookPart.GetPartById(id) is not WorksheetPart part) continue;
+                var map = new Dictionary<(int, int), string>();
+                using var xr = OpenXmlReader.Create(part);
+                while (xr.Read())
+                {
+                    if (xr.ElementType != typeof(Cell) || !xr.IsStartElement) continue;
+                    var cell = (Cell)xr.LoadCurrentElement()!;
+                    if (cell.DataType?.Value != CellValues.Error || cell.CellReference?.Value is not { } cref) continue;
+                    if (ParseRef(cref) is { } pos) map[pos] = cell.CellValue?.Text ?? "#VALUE!";
+                    if (map.Count > 100_000) break;
+                }
+                if (map.Count > 0) result[name] = map;
+            }
+        }
+        catch (Exception)
+        {
+            // Not an OpenXml package (.xls) or unreadable parts: ExcelDataReader decides below.
+        }
+        return result;
+    }
+
+    private static (int Row, int Col)? ParseRef(string cref)
+    {
+        var col = 0;
+        var i = 0;
+        while (i < cref.Length && char.IsAsciiLetter(cref[i])) col = col * 26 + (char.ToUpperInvariant(cref[i++]) - 'A' + 1);
+        return col > 0 && int.TryParse(cref.AsSpan(i), NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row > 0
+            ? (row - 1, col - 1)
+            : null;
+    }
+
+    private static Grid ReadSheet(string fileName, IExcelDataReader reader, Dictionary<(int, int), string>? errors)
+    {
+        var sheet = reader.Name;
+        var rows = new List<GridCell?[]>();
+        var r = 0;
+        while (reader.Read())
+        {
+            if (r >= MaxRows)
+                throw new UnreadableFileException($"{fileName}：工作表“{sheet}”超过 {MaxRows} 行，无法读取。");
+            var n = Math.Min(reader.FieldCount, MaxColumns);
+            if (errors is not null)
+                foreach (var (pos, _) in errors)
+                    if (pos.Item1 == r && pos.Item2 >= n && pos.Item2 < MaxColumns) n = pos.Item2 + 1;
+            var cells = new GridCell?[n];
+            for (var c = 0; c < n; c++)
+            {
+                object? v;
+                try { v = reader.GetValue(c); }
+                catch (Exception) { v = null; }
+                if (v is null && errors is not null && errors.TryGetValue((r, c), out var err)) v = err;
+                if (v is null) continue;
+                string? fmt = null;
+                try { fmt = reader.GetNumberFormatString(c); }
+                catch (Exception) { }
+                var at = new SourceRef { File = fileName, Sheet = sheet, Cell = CellName(r, c) };
+                var cell = ToCell(v, fmt, at);
+                if (cell is null) continue;
+                if (cell.Text.Length > MaxCellChars)
+                    throw new UnreadableFileException($"{fileName}：工作表“{sheet}”单元格 {at.Cell} 超过 1 MB，无法读取。");
+                cells[c] = cell;
+            }
+            // Trim trailing empty cells.
+            var last = cells.Length - 1;
+            while (last >= 0 && cells[last] is null) last--;
+            rows.Add(last == cells.Length - 1 ? cells : cells[..(last + 1)]);
+            r++;
+        }
+        while (rows.Count > 0 && rows[^1].Length == 0) rows.RemoveAt(rows.Count - 1);
+        var merges = new List<GridRange>();
+        if (reader.MergeCells is { } mc)
+            foreach (var m in mc)
+                merges.Add(new GridRange(m.FromRow, m.FromColumn, m.ToRow, m.ToColumn));
+        return new Grid(fileName, sheet, rows, merges);
+    }
+
+    private static GridCell? ToCell(object v, string? fmt, SourceRef at)
+    {
+        switch (v)
+        {
+            case string s:
+                return s.Length == 0 ? null : new GridCell(s.Replace("\r\n", "\n"), null, at);
+            case double d:
+                if (double.IsNaN(d) || double.IsInfinity(d)) return new GridCell("#NUM!", null, at);
+                var dec = ToDecimal(d);
+                return new GridCell(ExcelNumberFormat.Render(dec, fmt), dec, at);
+            case int i:
+                return new GridCell(ExcelNumberFormat.Render(i, fmt), i, at);
+            case bool b:
+                return new GridCell(b ? "TRUE" : "FALSE", null, at);
+            case DateTime dt:
+                var text = fmt is not null && fmt.Contains('年')
+                    ? dt.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
+                    : dt.ToString(dt.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                return new GridCell(text, null, at);
+            case TimeSpan ts:
+                return new GridCell(ts.ToString(), null, at);
+            default:
+                var str = Convert.ToString(v, CultureInfo.InvariantCulture);
+                return string.IsNullOrEmpty(str) ? null : new GridCell(str, null, at);
+        }
+    }
+
+    /// <summary>A double from the file as the decimal a person typed: shortest round-trip digits, so 0.1 stays 0.1.</summary>
+    private static decimal ToDecimal(double d)
+    {
+        var s = d.ToString("R", CultureInfo.InvariantCulture);
+        return decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var m)
+            ? m
+            : (decimal)d;
+    }
+
+    public static string CellName(int row, int col) => $"{ColumnName(col + 1)}{row + 1}";
+
+    private static string ColumnName(int col)
+    {
+        var s = "";
+        while (col > 0)
+        {
+            var m = (col - 1) % 26;
+            s = (char)('A' + m) + s;
+            col = (col - 1) / 26;
+        }
+        return s;
+    }
+}
