@@ -107,6 +107,22 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void Generated_xlsx_reads_back_with_the_same_findings()
+    {
+        Assert.Null(Corpus.XlsxUnavailable());
+        var gen = new TableGenerator(Options);
+        for (var i = 0; i < 60; i++)
+        {
+            var g = gen.Generate(i);
+            var read = DocumentReaders.Read(g.FileStem + ".xlsx", new MemoryStream(Corpus.Render(g.Table, CorpusFormat.Xlsx)));
+            Assert.Single(read.Documents);
+            var direct = Engine.CheckOne(g.Table, [g.Table], RuleSet.Default).Findings.Select(f => (f.Rule, f.Severity, f.Message)).ToList();
+            var viaXlsx = Engine.CheckOne(read.Documents[0], read.Documents, RuleSet.Default).Findings.Select(f => (f.Rule, f.Severity, f.Message)).ToList();
+            Assert.Equal(direct, viaXlsx);
+        }
+    }
+
+    [Fact]
     public void Tables_average_about_twenty_indicators()
     {
         var gen = new TableGenerator(Options);
