@@ -63,8 +63,10 @@ public static class DocumentReaders
     /// </summary>
     private static ReadResult ReadXlsx(string fileName, byte[] bytes)
     {
-        var selfEvaluation = XlsxDocumentReader.Read(fileName, new MemoryStream(bytes, writable: false));
-        var finalAccounts = FinalAccountsXlsxReader.Read(fileName, new MemoryStream(bytes, writable: false));
+        // One gate for every zip-based reader: sizes, entry counts, XML safety, rows and cells, before any parser sees it.
+        ZipPackageGuard.Check(fileName, bytes);
+        var selfEvaluation = XlsxDocumentReader.Read(fileName, new MemoryStream(bytes, writable: false), guarded: true);
+        var finalAccounts = FinalAccountsXlsxReader.Read(fileName, new MemoryStream(bytes, writable: false), guarded: true);
         if (finalAccounts is null) return selfEvaluation;
         var result = new ReadResult { FileName = fileName };
         result.Documents.Add(finalAccounts.Disclosure);
@@ -107,7 +109,7 @@ public static class DocumentReaders
 
     private static FileKind Sniff(byte[] b)
     {
-        if (b.Length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] is 3 or 5 or 7) return FileKind.Zip;
+        if (ZipPackageGuard.IsZip(b)) return FileKind.Zip;
         if (b.Length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') return FileKind.Pdf;
         if (b.Length >= 8 && b[0] == 0xD0 && b[1] == 0xCF && b[2] == 0x11 && b[3] == 0xE0) return FileKind.OleCompound;
         return FileKind.Other;
