@@ -76,7 +76,7 @@ public static class FinalAccountsXlsxReader
         }
         catch (Exception e) when (e is not UnreadableFileException and not OutOfMemoryException)
         {
-            throw new UnreadableFileException($"文件“{fileName}”不是可读取的 Excel 工作簿：{e.Message}", e);
+            throw new UnreadableFileException($"{fileName}：不是可读取的 Excel 工作簿（文件可能已损坏、被加密，或是改了扩展名的其他文件）。", e);
         }
         if (raws.Count == 0) return null;
         doc.Source = new SourceRef { File = fileName };

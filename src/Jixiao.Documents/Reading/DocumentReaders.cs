@@ -49,7 +49,7 @@ public static class DocumentReaders
         }
         catch (IOException e)
         {
-            throw new UnreadableFileException($"{path}：无法打开文件（{e.Message}）。", e);
+            throw new UnreadableFileException($"{path}：无法打开文件（可能正被其他程序占用，或已被删除）。", e);
         }
         catch (UnauthorizedAccessException e)
         {

@@ -52,7 +52,7 @@ public static class XlsxGridLoader
         }
         catch (Exception e) when (e is not UnreadableFileException)
         {
-            throw new UnreadableFileException($"{fileName}：不是有效的 Excel 工作簿（{e.GetType().Name}），无法读取。", e);
+            throw new UnreadableFileException($"{fileName}：不是有效的 Excel 工作簿（文件可能已损坏、被加密，或是改了扩展名的其他文件），无法读取。", e);
         }
         using (reader)
         {
@@ -66,7 +66,7 @@ public static class XlsxGridLoader
             catch (UnreadableFileException) { throw; }
             catch (Exception e)
             {
-                throw new UnreadableFileException($"{fileName}：Excel 工作簿已损坏或格式不受支持（{e.GetType().Name}），无法读取。", e);
+                throw new UnreadableFileException($"{fileName}：Excel 工作簿已损坏或格式不受支持，无法读取。", e);
             }
         }
         return grids;

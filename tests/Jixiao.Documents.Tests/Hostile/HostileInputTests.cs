@@ -47,7 +47,8 @@ public class HostileInputTests
         var ex = Assert.IsType<UnreadableFileException>(e);
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", ex.Message);
         Assert.DoesNotContain("   at ", ex.Message);
-        Assert.StartsWith(h.FileName, ex.Message.Replace("文件“", "", StringComparison.Ordinal));
+        Assert.StartsWith(h.FileName + "：", ex.Message);
+        Assert.DoesNotContain("Exception", ex.Message);
     }
 
     [Fact]
