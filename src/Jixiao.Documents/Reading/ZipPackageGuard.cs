@@ -62,17 +62,26 @@ public static class ZipPackageGuard
             }
             using (zip)
             {
-                if (zip.Entries.Count > l.MaxEntries)
-                    throw new UnreadableFileException($"{fileName}：压缩包内有 {zip.Entries.Count} 个文件，超过上限 {l.MaxEntries}，不像是正常的 Excel/Word 文件，拒绝读取。");
+                IReadOnlyCollection<ZipArchiveEntry> entries;
+                try
+                {
+                    entries = zip.Entries; // the central directory is read here, lazily
+                }
+                catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or NotSupportedException)
+                {
+                    throw new UnreadableFileException($"{fileName}：压缩包目录已损坏，无法读取。", e);
+                }
+                if (entries.Count > l.MaxEntries)
+                    throw new UnreadableFileException($"{fileName}：压缩包内有 {entries.Count} 个文件，超过上限 {l.MaxEntries}，不像是正常的 Excel/Word 文件，拒绝读取。");
                 long declared = 0;
-                foreach (var e in zip.Entries)
+                foreach (var e in entries)
                 {
                     declared += Math.Max(0, e.Length);
                     if (e.Length > l.MaxEntryBytes || declared > l.MaxUncompressedBytes)
                         throw Bomb(fileName, l);
                 }
                 var budget = new Budget(fileName, l);
-                foreach (var entry in zip.Entries)
+                foreach (var entry in entries)
                     CheckEntry(fileName, entry, budget, l);
             }
         }
