@@ -13,6 +13,8 @@ public static class CliApp
         root.Subcommands.Add(ImportCommand.Build(output));
         root.Subcommands.Add(CheckCommand.Build(output));
         root.Subcommands.Add(ScoreCommand.Build(output));
+        root.Subcommands.Add(AuditCommand.Build(output));
+        root.Subcommands.Add(DbCommand.Build(output));
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output.Out, Error = output.Error });
