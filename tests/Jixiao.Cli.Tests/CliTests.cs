@@ -127,3 +127,38 @@ public class CliTests
         Assert.Equal(13 + 4 + 1 + 11, json.RootElement.GetProperty("documents").EnumerateArray().Count(d => d.GetProperty("kind").GetString() != "final-accounts"));
     }
 }
+
+public class ExportCliTests
+{
+    [Fact]
+    public void Export_writes_official_xlsx_that_reads_back_with_the_same_findings()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"jixiao-export-{Guid.NewGuid():N}");
+        try
+        {
+            var o = new StringWriter();
+            var e = new StringWriter();
+            var code = CliApp.Run(["export", RepoPaths.Seed("001"), "--to", "xlsx", "--out", dir], o, e);
+            Assert.Equal(0, code);
+            var files = Directory.GetFiles(dir, "*.xlsx");
+            Assert.Equal(3, files.Length);
+            var rural = files.Single(f => f.Contains("城乡居民"));
+            var again = new StringWriter();
+            Assert.Equal(1, CliApp.Run(["check", rural, "--json"], again, new StringWriter()));
+            Assert.Contains("\"SE-FUND-SUM-A\"", again.ToString());
+            Assert.Contains("97,774,803.73", again.ToString());
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Export_rejects_an_unknown_format()
+    {
+        var e = new StringWriter();
+        var code = CliApp.Run(["export", RepoPaths.Seed("001"), "--to", "odt"], new StringWriter(), e);
+        Assert.NotEqual(0, code);
+    }
+}

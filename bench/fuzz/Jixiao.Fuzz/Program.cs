@@ -24,8 +24,13 @@ switch (target)
             {
                 DocumentReaders.Read(name, new MemoryStream(bytes, writable: false));
             }
-            catch (UnreadableFileException)
+            catch (UnreadableFileException e) when (!e.IsReaderFault)
             {
+            }
+            catch (UnreadableFileException e)
+            {
+                // The safety net caught a reader bug: a crash for AFL.
+                throw new InvalidOperationException("reader fault", e.InnerException);
             }
         });
         break;

@@ -39,6 +39,31 @@ public static class Engine
     /// <summary>The findings, coverage and (for scored tables) score of one document, seen within its bundle.</summary>
     public static (List<Finding> Findings, List<CoverageEntry> Coverage, ScoreResult? Score) CheckOne(Document doc, IReadOnlyList<Document> bundle, RuleSet ruleSet)
     {
+        try
+        {
+            return CheckOneUnguarded(doc, bundle, ruleSet);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // One document the checks cannot handle must not stop the others: say so, and run nothing as "passed".
+            var finding = new Finding
+            {
+                Rule = InternalError.Id,
+                Severity = Severity.Warning,
+                DocumentId = doc.Id,
+                Location = doc.Source?.Describe() ?? doc.Title,
+                Message = $"检查程序处理本文档时出错（{e.GetType().Name}：{e.Message}），本文档的检查未完成。请将文件反馈给系统维护人员。",
+                At = doc.Source,
+            };
+            return ([finding], [new CoverageEntry(InternalError.Id, CoverageStatus.NotRun, 0, 0, e.Message)], null);
+        }
+    }
+
+    /// <summary>The finding given when a check fails on a document instead of judging it.</summary>
+    public static readonly RuleInfo InternalError = new("ENGINE-ERROR", Severity.Warning, "检查未完成", "检查程序在该文档上出错，检查未完成。", "—");
+
+    private static (List<Finding> Findings, List<CoverageEntry> Coverage, ScoreResult? Score) CheckOneUnguarded(Document doc, IReadOnlyList<Document> bundle, RuleSet ruleSet)
+    {
         var ctx = new CheckContext(doc.Id, ruleSet);
         IEnumerable<RuleInfo> rules;
         ScoreResult? score = null;

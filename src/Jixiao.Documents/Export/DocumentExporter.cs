@@ -1,6 +1,8 @@
 using System.Text;
 using Jixiao.Core.Checks;
+using Jixiao.Core.FinalAccounts;
 using Jixiao.Core.Model;
+using Jixiao.Documents.FinalAccounts;
 using Jixiao.Core.Serialization;
 
 namespace Jixiao.Documents.Export;
@@ -47,6 +49,10 @@ public static class DocumentExporter
         {
             case ExportFormat.Xlsx when document is SelfEvaluationTable t:
                 return new ExportedFile(stem + ".xlsx", XlsxType, TableXlsxWriter.Write(t));
+            case ExportFormat.Xlsx when document is FinalAccountsDisclosure fa:
+                return new ExportedFile(stem + ".xlsx", XlsxType, FinalAccountsXlsxWriter.Write(fa));
+            case ExportFormat.Pdf when document is FinalAccountsDisclosure fa:
+                return new ExportedFile(stem + ".pdf", PdfType, PdfConverter.FromOffice(FinalAccountsXlsxWriter.Write(fa), ".xlsx"));
             case ExportFormat.Xlsx:
                 throw new NotSupportedException($"{document.Kind.ChineseName()}没有 Excel 格式，请导出为 docx 或 pdf。");
             case ExportFormat.Docx:
@@ -95,7 +101,8 @@ public static class DocumentExporter
         var reported = new HashSet<string>(documents.OfType<SelfEvaluationReport>().SelectMany(r => r.TableIds), StringComparer.Ordinal);
         foreach (var d in documents)
         {
-            if (format == ExportFormat.Xlsx && d is not SelfEvaluationTable) continue;
+            if (format == ExportFormat.Xlsx && d is not (SelfEvaluationTable or FinalAccountsDisclosure)) continue;
+            if (format == ExportFormat.Docx && d is FinalAccountsDisclosure) continue;
             if (format is ExportFormat.Docx && d is SelfEvaluationTable t0 && reported.Contains(t0.Id) && t0 is not ProjectSelfEvaluation { Narrative.Count: > 0 }) continue;
             files.Add(Export(d, format, report));
         }

@@ -286,7 +286,7 @@ internal static class Lattice
         foreach (var r in regions.Where(r => !joined.Contains(r)))
         {
             if (r.Text.Length > 0)
-                rows[r.R1][r.C1] = new GridCell(r.Text, null, new SourceRef { File = fileName, Page = r.Page, Line = r.R1 + 1, Cell = XlsxGridLoader.CellName(r.R1, r.C1) });
+                rows[r.R1][r.C1] = new GridCell(r.Text, null, new SourceRef { File = fileName, Page = r.Page });
             if (r.R2 > r.R1 || r.C2 > r.C1) merges.Add(new GridRange(r.R1, r.C1, r.R2, r.C2));
         }
         return new Grid(fileName, null, rows, merges);
@@ -383,7 +383,7 @@ internal static class Lattice
         var text = JoinLine(line);
         if (PageContent.IsPageFurniture(text)) return null;
         var cells = new GridCell?[width];
-        cells[0] = new GridCell(text, null, new SourceRef { File = fileName, Page = page.Number, Line = row + 1 });
+        cells[0] = new GridCell(text, null, new SourceRef { File = fileName, Page = page.Number });
         return cells;
     }
 

@@ -15,6 +15,20 @@ public static class DocumentReaders
     /// <summary>Reads every document in a file. Throws <see cref="UnreadableFileException"/> (Chinese message) when the file cannot be read at all.</summary>
     public static ReadResult Read(string fileName, Stream content)
     {
+        try
+        {
+            return ReadUnguarded(fileName, content);
+        }
+        catch (Exception e) when (e is not UnreadableFileException and not OutOfMemoryException)
+        {
+            // A fault in a reader, not in the file: the user gets a Chinese sentence (no .NET type or message), the
+            // exception keeps the cause and is marked, so fuzzers and tests count it as the bug it is.
+            throw new UnreadableFileException($"{fileName}：读取时出错，文件格式可能与已知模板差异较大。", e) { IsReaderFault = true };
+        }
+    }
+
+    private static ReadResult ReadUnguarded(string fileName, Stream content)
+    {
         var bytes = ReadBounded(fileName, content);
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         if (bytes.Length == 0) throw new UnreadableFileException($"{fileName}：文件为空。");

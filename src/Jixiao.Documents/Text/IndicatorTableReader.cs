@@ -10,7 +10,7 @@ namespace Jixiao.Documents.Text;
 /// </summary>
 public sealed class IndicatorTableReader(Segment seg)
 {
-    private enum Col { Target, Adjusted, Actual, Weight, Score, Reason }
+    private enum Col { Target, Adjusted, Actual, Weight, Score, Reason, Comparator, Unit, Ignore }
 
     public List<IndicatorRow> ReadTabular(List<int> lines, bool project)
     {
@@ -45,12 +45,16 @@ public sealed class IndicatorTableReader(Segment seg)
                 continue;
             }
             var k = 0;
+            var sawLevel1 = false;
             for (; k < cells.Length; k++)
             {
                 var c = CoreText.Compact(cells[k]);
                 if (c.Length == 0) continue;
-                if (Vocabulary.Level1(c) is { } lv1 && !(c is "满意度指标" && l1 == IndicatorLevel1.Satisfaction && Vocabulary.Level2(c) is not null && k > 0))
+                // Labels come in order — level 1, then level 2 — and the cell after a level-2 label is the name
+                // (a name may itself read like a label: "满意度").
+                if (!sawLevel1 && Vocabulary.Level1(c) is { } lv1 && !(c is "满意度指标" && l1 == IndicatorLevel1.Satisfaction && Vocabulary.Level2(c) is not null && k > 0))
                 {
+                    sawLevel1 = true;
                     l1 = lv1;
                     l1Label = c;
                     continue;
@@ -65,7 +69,9 @@ public sealed class IndicatorTableReader(Segment seg)
                         l1 = parent;
                         l1Label = Vocabulary.CanonicalLabel(parent);
                     }
-                    continue;
+                    k++;
+                    while (k < cells.Length && cells[k].Length == 0) k++;
+                    break;
                 }
                 break;
             }
@@ -85,6 +91,7 @@ public sealed class IndicatorTableReader(Segment seg)
             for (var p = 0; p < effective.Count && v < cells.Length; p++, v++)
                 Assign(row, effective[p], cells[v], i);
             // Anything beyond the known columns is appended to the reason rather than lost.
+            ApplyComparatorAndUnit(row);
             var extra = cells.Skip(v).Where(c => c.Length > 0).ToList();
             if (extra.Count > 0) row.DeviationReason = string.Join("；", new[] { row.DeviationReason }.Concat(extra).Where(s => !string.IsNullOrEmpty(s)));
             rows.Add(row);
@@ -92,11 +99,39 @@ public sealed class IndicatorTableReader(Segment seg)
         return rows;
     }
 
+    // A comparator (指标性质) or unit (度量单位) given in its own column, pending until the row is complete.
+    private string? _comparator;
+    private string? _unit;
+
+    /// <summary>Joins a comparator column and a unit column to the values: "≥" + "95" + "%" → "≥95%".</summary>
+    private void ApplyComparatorAndUnit(IndicatorRow row)
+    {
+        var cmp = _comparator;
+        var unit = _unit;
+        _comparator = null;
+        _unit = null;
+        static bool Bare(string? v) => v is { Length: > 0 } && Jixiao.Core.Model.NumberText.TryParse(v) is not null && !v.Contains('%');
+        if (!string.IsNullOrEmpty(unit))
+        {
+            if (Bare(row.Target)) row.Target += unit;
+            if (Bare(row.AdjustedTarget)) row.AdjustedTarget += unit;
+            if (Bare(row.Actual)) row.Actual += unit;
+        }
+        if (!string.IsNullOrEmpty(cmp) && cmp is "≥" or "≤" or ">" or "<" or "=" or ">=" or "<=" or "＞" or "＜" or "＝" or "≧" or "≦")
+        {
+            if (row.Target is { Length: > 0 } t && !Cells.IsComparator(t[0])) row.Target = cmp + t;
+            if (row.AdjustedTarget is { Length: > 0 } a && !Cells.IsComparator(a[0])) row.AdjustedTarget = cmp + a;
+        }
+    }
+
     private void Assign(IndicatorRow row, Col col, string text, int line)
     {
         var value = text.Length == 0 ? null : text;
         switch (col)
         {
+            case Col.Comparator: _comparator = value; break;
+            case Col.Unit: _unit = value; break;
+            case Col.Ignore: break;
             case Col.Target: row.Target = value; break;
             case Col.Adjusted: row.AdjustedTarget = value; break;
             case Col.Actual: row.Actual = value; break;
@@ -128,12 +163,15 @@ public sealed class IndicatorTableReader(Segment seg)
                 if (subs.Count == 2) { order.Add(Col.Target); order.Add(Col.Adjusted); c++; continue; }
             }
             if (h.Length == 0) continue;
-            if (h.Contains("调整后")) order.Add(Col.Adjusted);
+            if (h is "指标性质" or "指标方向" or "比较符" or "符号" or "运算符") order.Add(Col.Comparator);
+            else if (h is "度量单位" or "计量单位" or "单位" or "指标单位") order.Add(Col.Unit);
+            else if (h.Contains("调整后")) order.Add(Col.Adjusted);
             else if (h.Contains("实际完成")) order.Add(Col.Actual);
             else if (h.Contains("指标值") || h.Contains("年度指标") || h.Contains("年初指标") || h.Contains("目标值")) order.Add(Col.Target);
             else if (h is "权重" or "分值") order.Add(Col.Weight);
             else if (h == "得分") order.Add(Col.Score);
             else if (h.Contains("原因") || h.Contains("改进措施")) order.Add(Col.Reason);
+            else order.Add(Col.Ignore);
         }
         if (order.Count == 0) order = project ? [Col.Target, Col.Adjusted, Col.Actual, Col.Weight, Col.Score, Col.Reason] : [Col.Target, Col.Actual, Col.Reason];
         return order;

@@ -98,6 +98,7 @@ public static class Vocabulary
         compact is "绩效指标" or "一级指标" or "二级指标" or "三级指标" or "指标名称" or "指标值" or "年度指标" or "年度指标值"
             or "年度目标指标值" or "全年实际完成值" or "实际完成值" or "未完成原因和改进措施" or "偏差原因分析及改进措施"
             or "年初指标" or "调整后指标" or "权重" or "得分" or "分值" or "一级" or "指标" or "全年实际完" or "成值"
+            or "指标性质" or "度量单位" or "计量单位" or "指标方向"
             or "偏差原因分析及改进措施" or "未完成原因及改进措施" or "年度目标值" or "实际完成情况";
 
     /// <summary>The seven 资金管理情况 aspects (rules.md R2.2).</summary>

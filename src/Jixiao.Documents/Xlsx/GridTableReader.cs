@@ -192,12 +192,14 @@ public static partial class GridTableReader
         table.AnnexLabel = annex;
         table.Unit = string.IsNullOrEmpty(unit) ? null : unit;
         var firstBlock = new[] { b.Fund, b.Management, b.Goals, b.Indicators }.Where(x => x >= 0).DefaultIfEmpty(end).Min();
-        table.Source = new SourceRef
-        {
-            File = g.File,
-            Sheet = g.Sheet,
-            Cell = $"{XlsxGridLoader.CellName(top, 0)}:{XlsxGridLoader.CellName(Math.Max(top, end - 1), Math.Max(0, g.MaxColumns - 1))}",
-        };
+        table.Source = g.Sheet is null
+            ? new SourceRef { File = g.File, Page = g.NonEmpty(top).FirstOrDefault().Cell?.At?.Page }
+            : new SourceRef
+            {
+                File = g.File,
+                Sheet = g.Sheet,
+                Cell = $"{XlsxGridLoader.CellName(top, 0)}:{XlsxGridLoader.CellName(Math.Max(top, end - 1), Math.Max(0, g.MaxColumns - 1))}",
+            };
         ReadHeaderFields(g, anchor, firstBlock, table);
         if (b.Fund >= 0) ReadFunds(g, b.Fund, b.EndOf(b.Fund, end), table, isProject);
         if (b.Management >= 0) ReadManagement(g, b.Management, b.EndOf(b.Management, end), table);
@@ -258,8 +260,8 @@ public static partial class GridTableReader
     private static SourceRef Ref(Grid g, int r, int c, string table, string? row = null, string? column = null)
     {
         var at = g.Cell(r, c)?.At
-            ?? (g.NonEmpty(r).FirstOrDefault().Cell?.At is { } n ? n with { Cell = XlsxGridLoader.CellName(r, c) } : null)
-            ?? new SourceRef { File = g.File, Sheet = g.Sheet, Cell = XlsxGridLoader.CellName(r, c) };
+            ?? (g.NonEmpty(r).FirstOrDefault().Cell?.At is { } n ? n with { Cell = n.Sheet is null ? null : XlsxGridLoader.CellName(r, c) } : null)
+            ?? new SourceRef { File = g.File, Sheet = g.Sheet, Cell = g.Sheet is null ? null : XlsxGridLoader.CellName(r, c) };
         return at with { Table = table, Row = row, Column = column };
     }
 
@@ -515,7 +517,7 @@ public static partial class GridTableReader
 
     // ---------------------------------------------------------------- indicators
 
-    private enum IndCol { None, L1, L2, Name, Target, Adjusted, Actual, Weight, Score, Reason }
+    private enum IndCol { None, L1, L2, Name, Target, Adjusted, Actual, Weight, Score, Reason, Comparator, Unit }
 
     private static IndCol ClassifyIndicator(string h)
     {
@@ -524,6 +526,8 @@ public static partial class GridTableReader
         if (h.StartsWith("二级")) return IndCol.L2;
         if (h.StartsWith("三级") || h.Contains("指标名称") || h == "指标内容") return IndCol.Name;
         if (h.Contains("原因") || h.Contains("改进措施")) return IndCol.Reason;
+        if (h.Contains("指标性质") || h.Contains("比较符") || h is "符号" or "运算符") return IndCol.Comparator;
+        if (h.Contains("度量单位") || h.Contains("计量单位") || h == "单位") return IndCol.Unit;
         if (h.Contains("调整后")) return IndCol.Adjusted;
         if (h.Contains("年初指标") || h.Contains("年初目标")) return IndCol.Target;
         if (h.Contains("实际完成") || h.Contains("完成值") || h.Contains("实际值")) return IndCol.Actual;
@@ -565,7 +569,7 @@ public static partial class GridTableReader
             var b = l2 is { } c2 ? g.SpanText(r, c2).Trim() : "";
             if (a.Length > 0 && a != curL1) { curL1 = a; if (b.Length == 0) curL2 = ""; }
             if (b.Length > 0) curL2 = b;
-            var target = Val(IndCol.Target);
+            var target = WithComparatorAndUnit(Val(IndCol.Target), Val(IndCol.Comparator), Val(IndCol.Unit));
             var actual = Val(IndCol.Actual);
             if (name is null && target is null && actual is null) continue;
             t.Indicators.Add(new IndicatorRow
@@ -584,6 +588,23 @@ public static partial class GridTableReader
                 At = Ref(g, r, nameCols.FirstOrDefault(), table, name),
             });
         }
+    }
+
+    /// <summary>
+    /// Layouts that give the comparator (指标性质: ≥ = ≤) and the unit (度量单位) their own columns (Sichuan, R1.18b):
+    /// the target is read as the indicator language writes it, "≥1000人".
+    /// </summary>
+    private static string? WithComparatorAndUnit(string? target, string? comparator, string? unit)
+    {
+        if (target is null) return null;
+        var t = target;
+        if (unit is { Length: > 0 } u && !t.EndsWith(u, StringComparison.Ordinal) && NumberText.TryParse(t) is not null) t += u;
+        if (comparator is { Length: > 0 } c && c.Length <= 3 && !"≥≤><=＝≈".Contains(t[0]))
+        {
+            var cmp = c.Replace(">=", "≥").Replace("<=", "≤").Replace("大于等于", "≥").Replace("小于等于", "≤").Replace("等于", "=");
+            t = cmp + t;
+        }
+        return t;
     }
 
     // ---------------------------------------------------------------- 说明, scores

@@ -45,6 +45,7 @@ public class HostileInputTests
             return;
         }
         var ex = Assert.IsType<UnreadableFileException>(e);
+        Assert.False(ex.IsReaderFault, $"{name}：读取程序出错：{ex.InnerException}");
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", ex.Message);
         Assert.DoesNotContain("   at ", ex.Message);
         Assert.StartsWith(h.FileName + "：", ex.Message);

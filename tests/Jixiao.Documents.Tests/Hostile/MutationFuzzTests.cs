@@ -81,9 +81,10 @@ public class MutationFuzzTests
                     var input = Mutate(bytes, rng);
                     cases++;
                     try { DocumentReaders.Read(name, new MemoryStream(input, writable: false)); }
-                    catch (UnreadableFileException) { }
+                    catch (UnreadableFileException e) when (!e.IsReaderFault) { }
                     catch (Exception e)
                     {
+                        if (e is UnreadableFileException { InnerException: { } inner }) e = inner;
                         failures.Add($"{name} #{i}：{e.GetType().Name}：{e.Message}");
                         File.WriteAllBytes(Path.Combine(Path.GetTempPath(), $"jixiao-fuzz-{name}-{i}.bin"), input);
                     }

@@ -59,3 +59,32 @@ public class StandaloneProjectTableTests
         Assert.Contains(report.Findings, f => f.Rule == "SE-GRADE" && f.Expected == "优");
     }
 }
+
+/// <summary>A Sichuan-style table (rules.md R1.18b): 指标性质 and 度量单位 in their own columns.</summary>
+public class ComparatorAndUnitColumnTests
+{
+    [Fact]
+    public void Comparator_and_unit_columns_join_their_values()
+    {
+        const string text = """
+            某某项目支出绩效自评表
+            （2023年度）
+            项目名称	某某项目	主管部门	某某局	实施单位	某某中心
+            项目资金（万元）	年初预算数	全年预算数	全年执行数	分值	执行率	得分
+            年度资金总额	50.00	50.00	50.00	10	100.00%	10
+            绩效指标	一级指标	二级指标	三级指标	指标性质	指标值	度量单位	实际完成值	分值	得分	偏差原因分析及改进措施
+            	产出指标	数量指标	培训人次	≥	500	人次	480	50	48	部分学员未到
+            	效益指标	社会效益指标	就业率	≥	80	%	85	30	30
+            	满意度指标	服务对象满意度指标	满意度	≥	90	%	95	10	10
+            总分	100	98
+            """;
+        var r = DocumentReaders.Read("sc.txt", new MemoryStream(Encoding.UTF8.GetBytes(text)));
+        var p = Assert.Single(r.Documents.OfType<ProjectSelfEvaluation>());
+        Assert.Equal(("≥500人次", "480人次", "部分学员未到"), (p.Indicators[0].Target, p.Indicators[0].Actual, p.Indicators[0].DeviationReason));
+        Assert.Equal((50m, 48m), (p.Indicators[0].Weight!.Value!.Value, p.Indicators[0].Score!.Value!.Value));
+        Assert.Equal(("≥80%", "85%"), (p.Indicators[1].Target, p.Indicators[1].Actual));
+        var report = Engine.Check(r.Documents, RuleSet.Default);
+        Assert.DoesNotContain(report.Findings, f => f.Severity == Severity.Error);
+        Assert.Equal(98m, report.Scores[p.Id].Total);
+    }
+}
