@@ -13,7 +13,10 @@ out="$here/out"
 bin="$out/bin"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-command -v afl-fuzz >/dev/null || { echo "缺少 afl-fuzz：apt-get install afl++"; exit 2; }
+if ! command -v afl-fuzz >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends afl++ >/dev/null
+  else echo "缺少 afl-fuzz：请以 root 运行，或 apt-get install afl++"; exit 2; fi
+fi
 cd "$root"
 dotnet tool restore >/dev/null
 rm -rf "$bin"
