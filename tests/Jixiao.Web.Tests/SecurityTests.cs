@@ -40,7 +40,9 @@ public sealed class SecurityTests(SqliteFactory app) : IClassFixture<SqliteFacto
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
         var r = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["userName"] = "admin", ["password"] = JixiaoFactory.Password, ["returnUrl"] = "/documents",
+            ["userName"] = "admin",
+            ["password"] = JixiaoFactory.Password,
+            ["returnUrl"] = "/documents",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
         Assert.DoesNotContain(r.Headers.TryGetValues("Set-Cookie", out var c) ? c : [], v => v.StartsWith("jixiao.auth=", StringComparison.Ordinal));
@@ -58,7 +60,10 @@ public sealed class SecurityTests(SqliteFactory app) : IClassFixture<SqliteFacto
             var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
             var post = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["userName"] = "zlt-jyzx-tianbao", ["password"] = JixiaoFactory.Password, ["returnUrl"] = evil,
+                ["__RequestVerificationToken"] = token,
+                ["userName"] = "zlt-jyzx-tianbao",
+                ["password"] = JixiaoFactory.Password,
+                ["returnUrl"] = evil,
             }));
             Assert.Equal("/", post.Headers.Location?.ToString());
         }

@@ -90,7 +90,10 @@ public sealed class ServerProcess : IDisposable
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         var r = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["userName"] = user, ["password"] = JixiaoFactory.Password, ["returnUrl"] = "/documents",
+            ["__RequestVerificationToken"] = token,
+            ["userName"] = user,
+            ["password"] = JixiaoFactory.Password,
+            ["returnUrl"] = "/documents",
         }));
         if (r.StatusCode != HttpStatusCode.Redirect || r.Headers.Location?.ToString().Contains("error", StringComparison.Ordinal) == true)
             throw new InvalidOperationException($"{user} 登录失败：{(int)r.StatusCode} {r.Headers.Location}");

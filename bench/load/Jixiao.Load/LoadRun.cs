@@ -75,7 +75,10 @@ public sealed class LoadRun(Uri server, string[] users, string password, byte[] 
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         var r = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["userName"] = user, ["password"] = password, ["returnUrl"] = "/documents",
+            ["__RequestVerificationToken"] = token,
+            ["userName"] = user,
+            ["password"] = password,
+            ["returnUrl"] = "/documents",
         }), ct);
         if (r.StatusCode != HttpStatusCode.Redirect || r.Headers.Location?.ToString().Contains("error", StringComparison.Ordinal) == true)
             throw new InvalidOperationException($"{user} 登录失败");
