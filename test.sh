@@ -7,7 +7,7 @@ cd "$root"
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # --- system packages: browser, fonts, PDF and Office conversion, PostgreSQL ---
-packages=(chromium fonts-noto-cjk fonts-wqy-zenhei poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui postgresql)
+packages=(chromium fonts-noto-cjk fonts-wqy-zenhei poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui postgresql postgresql-client)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -15,6 +15,8 @@ public static class CliApp
         root.Subcommands.Add(ScoreCommand.Build(output));
         root.Subcommands.Add(ExportCommand.Build(output));
         root.Subcommands.Add(AggregateCommand.Build(output));
+        root.Subcommands.Add(AuditCommand.Build(output));
+        root.Subcommands.Add(DbCommand.Build(output));
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output.Out, Error = output.Error });

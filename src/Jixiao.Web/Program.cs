@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Serve the static assets of the build output also outside Development (`dotnet run` in Production, tests);
 // a published app has its own manifest and ignores this.
 builder.WebHost.UseStaticWebAssets();
+builder.AddJixiaoLogging();
 
 // --data DIR and --db CONNSTRING on the command line; "Jixiao:…" in appsettings.json or JIXIAO__… variables.
 builder.Services.Configure<JixiaoOptions>(builder.Configuration.GetSection("Jixiao"));
@@ -114,7 +115,7 @@ builder.Services.AddScoped<TaskService>();
 builder.Services.AddScoped<PublicService>();
 builder.Services.AddSingleton<CheckService>();
 builder.Services.AddHostedService<Startup>();
-builder.Services.AddHealthChecks();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 // Chinese text as is in the HTML (not as &#x…; entities).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -125,6 +126,7 @@ builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 256 * 1024);
 var app = builder.Build();
 app.Logger.LogInformation("数据库：{Db}；数据目录：{Dir}", database.Description, dataDir);
 
+app.UseRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages(async ctx =>
 {

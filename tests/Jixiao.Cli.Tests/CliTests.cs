@@ -65,15 +65,20 @@ public class CliTests
     }
 
     [Fact]
-    public void Readable_file_without_documents_is_a_finding_not_exit_two()
+    public void Readable_file_without_documents_exits_two_with_one_chinese_line()
     {
         var file = Path.Combine(Path.GetTempPath(), $"jixiao-note-{Guid.NewGuid():N}.txt");
         File.WriteAllText(file, "会议纪要\n今天讨论了明年的工作。\n");
         try
         {
-            var (code, output, _) = Run("check", file, "--json");
-            Assert.Equal(0, code);
-            Assert.Contains("READ-NO-DOCUMENT", output);
+            // Issue 8: a file with nothing of ours (another template, a note) is refused; among real files it stays a finding.
+            var (code, output, err) = Run("check", file, "--json");
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Contains("没有找到可识别的", err);
+            var (code2, output2, _) = Run("check", file, RepoPaths.Seed("002"), "--json");
+            Assert.Equal(0, code2);
+            Assert.Contains("READ-NO-DOCUMENT", output2);
         }
         finally { File.Delete(file); }
     }

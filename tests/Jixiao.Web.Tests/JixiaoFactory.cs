@@ -37,6 +37,9 @@ public abstract class JixiaoFactory : WebApplicationFactory<Program>
 
     protected abstract string? ConnectionString { get; }
 
+    /// <summary>The connection string for tools run beside the app (the CLI's db and audit commands).</summary>
+    public string ToolConnectionString => ConnectionString ?? $"Data Source={Path.Combine(DataDir, "jixiao.db")}";
+
     /// <summary>Import the seeds on start (the demo data as a new user gets it).</summary>
     protected virtual bool ImportSeeds => false;
 

@@ -427,7 +427,7 @@ public sealed class PostgresWebTests(PostgresFactory app) : WebTests<PostgresFac
 /// Every endpoint of the app's route table needs an authenticated user unless it is on the short list of
 /// public ones; a new endpoint without a policy fails here (issue 8 §1 builds the full role matrix on this).
 /// </summary>
-public sealed class RouteTableTests(SqliteFactory app) : IClassFixture<SqliteFactory>
+public sealed partial class RouteTableTests(SqliteFactory app) : IClassFixture<SqliteFactory>
 {
     private static readonly string[] Public =
     [

@@ -33,6 +33,13 @@ public static class Inputs
                 return null;
             }
         }
+        if (loaded.Files.Count > 0 && loaded.Documents.Count == 0)
+        {
+            // Nothing of ours in any input (a table from another template, an unrelated text): an error, not an empty report.
+            var names = string.Join("、", loaded.Files.Select(f => f.FileName));
+            output.Error.WriteLine($"jixiao：无法读取 {names}：没有找到可识别的绩效自评表、自评报告、函或决算公开表（可能是其他表样的表格）。");
+            return null;
+        }
         return loaded;
     }
 

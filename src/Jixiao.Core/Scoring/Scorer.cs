@@ -66,7 +66,8 @@ public static class Scorer
             var initial = total.InitialBudget?.Value ?? total.InitialBudgetDeclared?.Value;
             initialRate = Rates.Ratio(total.Execution.Value, initial) is { } ir ? ir * 100m : null;
             if (rate is null) notes.Add("全年预算数为零或未填，执行率不适用，预算执行得分按 0 计。");
-            else execPoints = Round(Math.Min(rules.ExecutionPoints, rules.ExecutionPoints * rate.Value / 100m), rules.ScoreDecimals);
+            // A negative budget or execution (a sign typed wrongly) gives 0 points, never negative ones.
+            else execPoints = Round(Math.Clamp(rules.ExecutionPoints * rate.Value / 100m, 0m, rules.ExecutionPoints), rules.ScoreDecimals);
         }
         var scores = new List<IndicatorScore>(table.Indicators.Count);
         foreach (var row in table.Indicators) scores.Add(ScoreIndicator(row, rules));
@@ -116,7 +117,7 @@ public static class Scorer
             }
         }
         if (judgement.Outcome == Outcome.NeedsJudgement)
-            return new IndicatorScore(row, weight, stated, stated ?? 0m, ScoreBasis.Stated, judgement, "无法自动判断完成情况，沿用填报得分。");
+            return Kept(row, weight, stated, judgement, "无法自动判断完成情况，沿用填报得分。");
         var achievedLevel = judgement.Outcome switch
         {
             Outcome.Met => "achieved",
@@ -126,13 +127,22 @@ public static class Scorer
         return BandFor(row, weight, stated, achievedLevel, rules, judgement);
     }
 
+    /// <summary>The stated score kept as the engine's, but never below 0 nor above the indicator's weight.</summary>
+    private static IndicatorScore Kept(IndicatorRow row, decimal weight, decimal? stated, Judgement? j, string why)
+    {
+        var value = stated ?? 0m;
+        var kept = Math.Clamp(value, 0m, weight);
+        return new IndicatorScore(row, weight, stated, kept, ScoreBasis.Stated, j,
+            kept == value ? why : $"{why}填报 {value} 分超出 0～{weight} 分，按 {kept} 分计。");
+    }
+
     private static IndicatorScore Band(IndicatorRow row, decimal weight, decimal? stated, QualitativeValue level, RuleSet rules, Judgement? j) =>
         BandFor(row, weight, stated, level.Level switch { >= 2 => "achieved", 1 => "partly", _ => "notAchieved" }, rules, j);
 
     private static IndicatorScore BandFor(IndicatorRow row, decimal weight, decimal? stated, string level, RuleSet rules, Judgement? j)
     {
         var band = rules.QualitativeBands.FirstOrDefault(b => b.Level == level);
-        if (band is null) return new IndicatorScore(row, weight, stated, stated ?? weight, ScoreBasis.Stated, j, "规则集未定义该等级的分值区间。");
+        if (band is null) return Kept(row, weight, stated ?? weight, j, "规则集未定义该等级的分值区间。") with { Stated = stated };
         var (lo, hi) = BandRange(band, weight, rules);
         var value = stated ?? (level == "achieved" ? weight : lo);
         var inside = value >= lo && (band.MaxInclusive ? value <= hi : value < hi);

@@ -26,8 +26,26 @@ public static class FinalAccountsXlsxReader
     static FinalAccountsXlsxReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Reads the workbook; null when no sheet holds a disclosure table. Throws <see cref="UnreadableFileException"/> on a file that is not a workbook.</summary>
-    public static FinalAccountsXlsxResult? Read(string fileName, Stream stream)
+    public static FinalAccountsXlsxResult? Read(string fileName, Stream stream) => Read(fileName, stream, guarded: false);
+
+    /// <param name="guarded">True when the caller already passed the package through <see cref="ZipPackageGuard"/>.</param>
+    internal static FinalAccountsXlsxResult? Read(string fileName, Stream stream, bool guarded)
     {
+        if (!guarded)
+        {
+            if (!stream.CanSeek)
+            {
+                var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                copy.Position = 0;
+                stream = copy;
+            }
+            var pos = stream.Position;
+            Span<byte> head = stackalloc byte[4];
+            var n = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+            stream.Position = pos;
+            if (ZipPackageGuard.IsZip(head[..n])) ZipPackageGuard.Check(fileName, stream);
+        }
         var doc = new FinalAccountsDisclosure { Id = $"{fileName}#final-accounts" };
         var log = new ReaderLog(doc.Id);
         var raws = new List<RawTable>();
@@ -58,7 +76,7 @@ public static class FinalAccountsXlsxReader
         }
         catch (Exception e) when (e is not UnreadableFileException and not OutOfMemoryException)
         {
-            throw new UnreadableFileException($"文件“{fileName}”不是可读取的 Excel 工作簿：{e.Message}", e);
+            throw new UnreadableFileException($"{fileName}：不是可读取的 Excel 工作簿（文件可能已损坏、被加密，或是改了扩展名的其他文件）。", e);
         }
         if (raws.Count == 0) return null;
         doc.Source = new SourceRef { File = fileName };

@@ -32,7 +32,7 @@ public static class PdfDocumentReader
         }
         catch (Exception e)
         {
-            throw new UnreadableFileException($"{fileName}：PDF 文件已损坏或已加密，无法读取（{e.GetType().Name}）。", e);
+            throw new UnreadableFileException($"{fileName}：PDF 文件已损坏或已加密，无法读取。", e);
         }
         using (doc)
         {
@@ -50,7 +50,7 @@ public static class PdfDocumentReader
             }
             catch (Exception e) when (e is not UnreadableFileException)
             {
-                throw new UnreadableFileException($"{fileName}：PDF 内容无法解析（{e.GetType().Name}）。", e);
+                throw new UnreadableFileException($"{fileName}：PDF 内容无法解析（文件可能已损坏）。", e);
             }
             if (letters == 0 || pages.All(p => p.Words.Count == 0))
                 throw new UnreadableFileException($"{fileName}：PDF 没有文字层（可能是扫描件），请提供可复制文字的 PDF 或 Excel 原件。");

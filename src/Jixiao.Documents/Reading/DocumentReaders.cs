@@ -21,7 +21,9 @@ public static class DocumentReaders
         }
         catch (Exception e) when (e is not UnreadableFileException and not OutOfMemoryException)
         {
-            throw new UnreadableFileException($"{fileName}：读取时出错（{e.GetType().Name}：{e.Message}），文件格式可能与已知模板差异较大。", e);
+            // A fault in a reader, not in the file: the user gets a Chinese sentence (no .NET type or message), the
+            // exception keeps the cause and is marked, so fuzzers and tests count it as the bug it is.
+            throw new UnreadableFileException($"{fileName}：读取时出错，文件格式可能与已知模板差异较大。", e) { IsReaderFault = true };
         }
     }
 
@@ -61,7 +63,7 @@ public static class DocumentReaders
         }
         catch (IOException e)
         {
-            throw new UnreadableFileException($"{path}：无法打开文件（{e.Message}）。", e);
+            throw new UnreadableFileException($"{path}：无法打开文件（可能正被其他程序占用，或已被删除）。", e);
         }
         catch (UnauthorizedAccessException e)
         {
@@ -75,8 +77,10 @@ public static class DocumentReaders
     /// </summary>
     private static ReadResult ReadXlsx(string fileName, byte[] bytes)
     {
-        var selfEvaluation = XlsxDocumentReader.Read(fileName, new MemoryStream(bytes, writable: false));
-        var finalAccounts = FinalAccountsXlsxReader.Read(fileName, new MemoryStream(bytes, writable: false));
+        // One gate for every zip-based reader: sizes, entry counts, XML safety, rows and cells, before any parser sees it.
+        ZipPackageGuard.Check(fileName, bytes);
+        var selfEvaluation = XlsxDocumentReader.Read(fileName, new MemoryStream(bytes, writable: false), guarded: true);
+        var finalAccounts = FinalAccountsXlsxReader.Read(fileName, new MemoryStream(bytes, writable: false), guarded: true);
         if (finalAccounts is null) return selfEvaluation;
         var result = new ReadResult { FileName = fileName };
         result.Documents.Add(finalAccounts.Disclosure);
@@ -119,7 +123,7 @@ public static class DocumentReaders
 
     private static FileKind Sniff(byte[] b)
     {
-        if (b.Length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] is 3 or 5 or 7) return FileKind.Zip;
+        if (ZipPackageGuard.IsZip(b)) return FileKind.Zip;
         if (b.Length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') return FileKind.Pdf;
         if (b.Length >= 8 && b[0] == 0xD0 && b[1] == 0xCF && b[2] == 0x11 && b[3] == 0xE0) return FileKind.OleCompound;
         return FileKind.Other;

@@ -16,4 +16,8 @@ public sealed class ReadResult
 /// The file cannot be read at all: missing, corrupt, not a document format, too large. The message is Chinese
 /// and says which file and why; the CLI prints it on one line and exits 2, the API answers 4xx.
 /// </summary>
-public sealed class UnreadableFileException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class UnreadableFileException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>True when a reader failed unexpectedly (the safety net in <see cref="DocumentReaders.Read"/>), not because of what the file is.</summary>
+    public bool IsReaderFault { get; init; }
+}

@@ -34,8 +34,18 @@ public sealed class SourceText
         string name;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            text = Encoding.UTF8.GetString(bytes[3..]);
-            name = "UTF-8";
+            // A UTF-8 signature in front of GBK bytes (an editor that "saved as UTF-8" without converting): the
+            // bytes decide, not the label.
+            try
+            {
+                text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes[3..]);
+                name = "UTF-8";
+            }
+            catch (DecoderFallbackException)
+            {
+                text = Encoding.GetEncoding("GB18030").GetString(bytes[3..]);
+                name = "GB18030";
+            }
         }
         else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {

@@ -14,9 +14,12 @@ namespace Jixiao.Documents.Xlsx;
 /// </summary>
 public static partial class XlsxDocumentReader
 {
-    public static ReadResult Read(string fileName, Stream content)
+    public static ReadResult Read(string fileName, Stream content) => Read(fileName, content, guarded: false);
+
+    /// <param name="guarded">True when the caller already passed the package through <see cref="ZipPackageGuard"/>.</param>
+    internal static ReadResult Read(string fileName, Stream content, bool guarded)
     {
-        var grids = XlsxGridLoader.Load(fileName, content);
+        var grids = XlsxGridLoader.Load(fileName, content, guarded);
         var result = new ReadResult { FileName = fileName };
         var narratives = new List<(string Title, List<ReportSection> Sections)>();
         foreach (var grid in grids)

@@ -24,7 +24,10 @@ public static class XlsxGridLoader
 
     private static int _registered;
 
-    public static List<Grid> Load(string fileName, Stream content)
+    public static List<Grid> Load(string fileName, Stream content) => Load(fileName, content, guarded: false);
+
+    /// <param name="guarded">True when the caller already passed the package through <see cref="ZipPackageGuard"/>.</param>
+    internal static List<Grid> Load(string fileName, Stream content, bool guarded)
     {
         if (Interlocked.Exchange(ref _registered, 1) == 0)
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -38,6 +41,7 @@ public static class XlsxGridLoader
             ms.Position = 0;
             seekable = ms;
         }
+        if (!guarded && IsZip(seekable)) ZipPackageGuard.Check(fileName, seekable);
         var errors = ErrorCells(seekable);
         seekable.Position = 0;
         var grids = new List<Grid>();
@@ -48,7 +52,7 @@ public static class XlsxGridLoader
         }
         catch (Exception e) when (e is not UnreadableFileException)
         {
-            throw new UnreadableFileException($"{fileName}：不是有效的 Excel 工作簿（{e.GetType().Name}），无法读取。", e);
+            throw new UnreadableFileException($"{fileName}：不是有效的 Excel 工作簿（文件可能已损坏、被加密，或是改了扩展名的其他文件），无法读取。", e);
         }
         using (reader)
         {
@@ -62,10 +66,19 @@ public static class XlsxGridLoader
             catch (UnreadableFileException) { throw; }
             catch (Exception e)
             {
-                throw new UnreadableFileException($"{fileName}：Excel 工作簿已损坏或格式不受支持（{e.GetType().Name}），无法读取。", e);
+                throw new UnreadableFileException($"{fileName}：Excel 工作簿已损坏或格式不受支持，无法读取。", e);
             }
         }
         return grids;
+    }
+
+    private static bool IsZip(Stream s)
+    {
+        var pos = s.Position;
+        Span<byte> head = stackalloc byte[4];
+        var n = s.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        s.Position = pos;
+        return ZipPackageGuard.IsZip(head[..n]);
     }
 
     private static void CopyBounded(Stream from, Stream to, string fileName)

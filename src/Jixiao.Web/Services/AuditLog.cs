@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
@@ -49,23 +48,10 @@ public sealed class AuditLog(JixiaoDb db)
         }
     }
 
-    public static string ComputeHash(AuditEntry e) => Hashing.Sha256Hex(string.Join('\u001f',
-        e.PreviousHash,
-        e.At.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture),
-        e.UserId ?? "", e.UserName, e.Action, e.EntityType, e.EntityId ?? "",
-        e.OrganisationId?.ToString(CultureInfo.InvariantCulture) ?? "", e.DetailsJson));
+    public static string ComputeHash(AuditEntry e) => AuditChain.ComputeHash(e);
 
     private static DateTime TruncateToMilliseconds(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
     /// <summary>Walks the chain; returns the id of the first broken entry, or null when intact.</summary>
-    public async Task<long?> VerifyAsync(CancellationToken ct = default)
-    {
-        var previous = "";
-        await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (e.PreviousHash != previous || ComputeHash(e) != e.Hash) return e.Id;
-            previous = e.Hash;
-        }
-        return null;
-    }
+    public async Task<long?> VerifyAsync(CancellationToken ct = default) => (await AuditChain.VerifyAsync(db, ct)).FirstBroken;
 }
