@@ -59,8 +59,15 @@ public sealed class IndicatorTableReader(Segment seg)
                     l1Label = c;
                     continue;
                 }
-                if (Vocabulary.Level2(c) is { } lv2)
+                if (Vocabulary.Level2(c) is not null && !NameFollows(cells, k))
                 {
+                    // An indicator may be named like a label ("服务对象满意度") under a merged level-2 cell:
+                    // it is a label only when a name, not a value, comes after it.
+                    break;
+                }
+                if (Vocabulary.Level2(c) is { } lv2b)
+                {
+                    var lv2 = lv2b;
                     l2 = lv2;
                     l2Label = c;
                     var parent = Vocabulary.ParentOf(lv2);
@@ -122,6 +129,18 @@ public sealed class IndicatorTableReader(Segment seg)
             if (row.Target is { Length: > 0 } t && !Cells.IsComparator(t[0])) row.Target = cmp + t;
             if (row.AdjustedTarget is { Length: > 0 } a && !Cells.IsComparator(a[0])) row.AdjustedTarget = cmp + a;
         }
+    }
+
+    /// <summary>True when the first non-empty cell after <paramref name="k"/> is not a value (so cell k is a label, not the name).</summary>
+    private static bool NameFollows(string[] cells, int k)
+    {
+        for (var j = k + 1; j < cells.Length; j++)
+        {
+            if (cells[j].Length == 0) continue;
+            var c = CoreText.Compact(cells[j]);
+            return !ValueShape.IsValue(cells[j]) || Vocabulary.Level2(c) is not null;
+        }
+        return false;
     }
 
     private void Assign(IndicatorRow row, Col col, string text, int line)

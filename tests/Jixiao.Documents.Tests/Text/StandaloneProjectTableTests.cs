@@ -88,3 +88,26 @@ public class ComparatorAndUnitColumnTests
         Assert.Equal(98m, report.Scores[p.Id].Total);
     }
 }
+
+public class LabelLikeNameTests
+{
+    [Fact]
+    public void An_indicator_named_like_a_label_under_a_merged_cell_is_a_name()
+    {
+        const string text = """
+            某某资金绩效自评表
+            （2024年度）
+            转移支付（项目）名称	某某资金
+            资金投入情况（万元）	全年预算数（A）	全年执行数（B）	预算执行率（B/A×100%）
+            年度资金总额	10.00	9.00	90.00%
+            绩效指标	一级指标	二级指标	三级指标	指标值	全年实际完成值	未完成原因和改进措施
+            	满意度指标	服务对象满意度指标	群众满意度	≥90%	95%	无
+            			服务对象满意度	≥85%	92%	无
+            """;
+        var r = DocumentReaders.Read("label.txt", new MemoryStream(Encoding.UTF8.GetBytes(text)));
+        var t = Assert.Single(r.Documents.OfType<TransferSelfEvaluation>());
+        Assert.Equal(2, t.Indicators.Count);
+        Assert.Equal(("服务对象满意度", "≥85%", "92%"), (t.Indicators[1].Name, t.Indicators[1].Target, t.Indicators[1].Actual));
+        Assert.Equal(IndicatorLevel2.Satisfaction, t.Indicators[1].Level2);
+    }
+}
