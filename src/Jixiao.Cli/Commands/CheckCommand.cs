@@ -102,6 +102,8 @@ public static class CheckCommand
         var pending = new Dictionary<long, Outcome>();
         long next = 0;
         var unreadableInFolder = false;
+        var documents = 0;
+        var names = new List<string>();
         try
         {
             foreach (var outcome in Drain(results.Reader))
@@ -122,7 +124,12 @@ public static class CheckCommand
                         unreadableInFolder = true;
                         sink.Unreadable(o.Input.Path, message);
                     }
-                    else sink.Add(o.Read!, o.Report!);
+                    else
+                    {
+                        sink.Add(o.Read!, o.Report!);
+                        documents += o.Read!.Documents.Count;
+                        if (names.Count < 3) names.Add(Path.GetFileName(o.Input.Path));
+                    }
                     progress.Advance();
                 }
             }
@@ -139,6 +146,13 @@ public static class CheckCommand
             }
         }
         progress.Finish();
+        if (documents == 0 && !unreadableInFolder)
+        {
+            // Issue 8: inputs with nothing of ours (another template, a note) are refused as a whole; beside real
+            // documents such a file stays a READ-NO-DOCUMENT finding.
+            output.Error.WriteLine($"jixiao：无法读取 {string.Join("、", names)}：没有找到可识别的绩效自评表、自评报告、函或决算公开表（可能是其他表样的表格）。");
+            return 2;
+        }
         sink.WriteTo(output.Out);
         if (unreadableInFolder) return 2;
         return sink.HasErrors ? 1 : 0;

@@ -70,7 +70,12 @@ public static class Scorer
             else execPoints = Round(Math.Clamp(rules.ExecutionPoints * rate.Value / 100m, 0m, rules.ExecutionPoints), rules.ScoreDecimals);
         }
         var scores = new List<IndicatorScore>(table.Indicators.Count);
-        foreach (var row in table.Indicators) scores.Add(ScoreIndicator(row, rules));
+        foreach (var row in table.Indicators)
+        {
+            // No bonus points and no negative ones: an indicator's points stay within [0, weight] (rules.md R1.3).
+            var s = ScoreIndicator(row, rules);
+            scores.Add(s.Engine < 0m || s.Engine > s.Weight ? s with { Engine = Math.Clamp(s.Engine, 0m, s.Weight) } : s);
+        }
         var indicatorPoints = scores.Sum(s => s.Engine);
         var sum = execPoints + indicatorPoints;
         return new ScoreResult
