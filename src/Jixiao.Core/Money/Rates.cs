@@ -42,6 +42,9 @@ public static class Rates
         return truncated == stated;
     }
 
+    /// <summary>Half a unit of the last printed decimal: 0.5 for "3", 0.005 for "3.60" — what rounding may hide.</summary>
+    public static decimal HalfUnit(int decimals) => 0.5m / Pow10(decimals);
+
     private static decimal Pow10(int n)
     {
         var f = 1m;

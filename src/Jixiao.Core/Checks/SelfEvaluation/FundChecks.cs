@@ -39,7 +39,7 @@ public static class FundChecks
         if (given.Count == 0) { ctx.NotRun(rule, $"各来源的{column}均未填"); return; }
         var sum = given.Sum(p => pick(p).Value!.Value);
         var decimals = given.Append(total).Max(p => Rates.DecimalsOf(pick(p).Text));
-        var tolerance = Math.Max(ctx.RuleSet.AmountTolerance / 2m, HalfUnit(decimals) * (given.Count + 1));
+        var tolerance = Math.Max(ctx.RuleSet.AmountTolerance / 2m, Rates.HalfUnit(decimals) * (given.Count + 1));
         if (decimals == 0) tolerance = Math.Max(tolerance, 0.5m);
         if (Math.Abs(sum - totalFig.Value.Value) <= tolerance) { ctx.Checked(rule); return; }
         var unit = t.DeclaredUnit?.ChineseName() ?? "";
@@ -48,12 +48,6 @@ public static class FundChecks
             totalFig.Text, NumberText.Format(sum, Math.Max(2, decimals)));
     }
 
-    private static decimal HalfUnit(int decimals)
-    {
-        var u = 0.5m;
-        for (var i = 0; i < decimals; i++) u /= 10m;
-        return u;
-    }
 
     private static void CheckRow(SelfEvaluationTable t, FundRow row, CheckContext ctx, ReportText? report)
     {

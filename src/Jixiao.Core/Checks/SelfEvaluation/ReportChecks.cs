@@ -45,12 +45,7 @@ public static partial class ReportChecks
     {
         // each figure may be rounded to half a unit of its last printed digit
         var t = 0m;
-        foreach (var m in ms)
-        {
-            var u = 0.5m * (m.Unit ?? MoneyUnit.Yuan).YuanPer();
-            for (var i = 0; i < m.Decimals; i++) u /= 10m;
-            t += u;
-        }
+        foreach (var m in ms) t += Rates.HalfUnit(m.Decimals) * (m.Unit ?? MoneyUnit.Yuan).YuanPer();
         return t;
     }
 

@@ -38,7 +38,7 @@ public static class ScoringChecks
             if (s.Stated is not { } stated) continue;
             var at = row.Score?.At ?? row.At;
             // A score written as a whole number is the rounded score: 3 stands for 2.86.
-            var scoreTol = Math.Max(tol, HalfUnit(Money.Rates.DecimalsOf(row.Score?.Text)));
+            var scoreTol = Math.Max(tol, Money.Rates.HalfUnit(Money.Rates.DecimalsOf(row.Score?.Text)));
             if (rules.NoBonusPoints)
             {
                 if (stated > s.Weight + tol && s.Weight > 0) ctx.Report(RuleCatalog.NoBonus, at, $"指标“{name}”得分 {stated} 超过权重 {s.Weight}（不设加分项）。", stated.ToString(), s.Weight.ToString());
@@ -115,10 +115,4 @@ public static class ScoringChecks
         return result;
     }
 
-    private static decimal HalfUnit(int decimals)
-    {
-        var u = 0.5m;
-        for (var i = 0; i < decimals; i++) u /= 10m;
-        return u;
-    }
 }
