@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(CheckCommand.Build(output));
         root.Subcommands.Add(ScoreCommand.Build(output));
         root.Subcommands.Add(ExportCommand.Build(output));
+        root.Subcommands.Add(AggregateCommand.Build(output));
         root.Subcommands.Add(AuditCommand.Build(output));
         root.Subcommands.Add(DbCommand.Build(output));
         try

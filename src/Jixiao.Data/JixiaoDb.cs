@@ -19,6 +19,14 @@ public abstract class JixiaoDb(DbContextOptions options) : IdentityDbContext<App
     public DbSet<FindingRecord> Findings => Set<FindingRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<WorkflowEvent> WorkflowEvents => Set<WorkflowEvent>();
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+    public DbSet<FindingJustification> Justifications => Set<FindingJustification>();
+    public DbSet<EvaluationTask> Tasks => Set<EvaluationTask>();
+    public DbSet<TaskAssignment> TaskAssignments => Set<TaskAssignment>();
+    public DbSet<PerformanceGoal> Goals => Set<PerformanceGoal>();
+    public DbSet<IndicatorAdjustment> IndicatorAdjustments => Set<IndicatorAdjustment>();
+    public DbSet<MonthlyExecution> MonthlyExecutions => Set<MonthlyExecution>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

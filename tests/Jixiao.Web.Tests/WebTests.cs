@@ -432,6 +432,8 @@ public sealed partial class RouteTableTests(SqliteFactory app) : IClassFixture<S
     private static readonly string[] Public =
     [
         "/login", "/account/login", "/Error", "/not-found", "/health", "/openapi/{documentName}.json", "/scalar/{documentName?}", "/scalar/{**rest}",
+        // The public site (issue 6 §7): published documents only, read-only.
+        "/public", "/public/{Slug}", "/public/{slug}/download",
     ];
 
     [Fact]

@@ -10,8 +10,7 @@ namespace Jixiao.Core.Checks;
 /// </summary>
 public sealed class CheckContext
 {
-    private readonly Dictionary<string, (int Checked, int Failed, string? NotRunReason)> _tally = new(StringComparer.Ordinal);
-    private readonly List<string> _order = [];
+    private readonly Dictionary<string, (int Checked, int Failed, string? NotRunReason)> _tally = new(40, StringComparer.Ordinal);
 
     public CheckContext(string documentId, RuleSet ruleSet)
     {
@@ -26,22 +25,23 @@ public sealed class CheckContext
     /// <summary>Records that <paramref name="rule"/> examined one subject (a row, a pair of figures).</summary>
     public void Checked(RuleInfo rule, int count = 1)
     {
-        var t = Get(rule.Id);
-        _tally[rule.Id] = (t.Checked + count, t.Failed, t.NotRunReason);
+        ref var t = ref Get(rule.Id);
+        t.Checked += count;
     }
 
     /// <summary>Records that <paramref name="rule"/> could not examine a subject, and why.</summary>
     public void NotRun(RuleInfo rule, string reason)
     {
-        var t = Get(rule.Id);
-        _tally[rule.Id] = (t.Checked, t.Failed, t.NotRunReason is null ? reason : t.NotRunReason.Contains(reason, StringComparison.Ordinal) ? t.NotRunReason : t.NotRunReason + "；" + reason);
+        ref var t = ref Get(rule.Id);
+        t.NotRunReason = t.NotRunReason is null ? reason : t.NotRunReason.Contains(reason, StringComparison.Ordinal) ? t.NotRunReason : t.NotRunReason + "；" + reason;
     }
 
     /// <summary>Adds a finding for <paramref name="rule"/> (counts as one subject checked and failed).</summary>
     public void Report(RuleInfo rule, SourceRef? at, string message, string? stated = null, string? expected = null, Severity? severity = null)
     {
-        var t = Get(rule.Id);
-        _tally[rule.Id] = (t.Checked + 1, t.Failed + 1, t.NotRunReason);
+        ref var t = ref Get(rule.Id);
+        t.Checked++;
+        t.Failed++;
         Findings.Add(new Finding
         {
             Rule = rule.Id,
@@ -55,12 +55,9 @@ public sealed class CheckContext
         });
     }
 
-    private (int Checked, int Failed, string? NotRunReason) Get(string id)
-    {
-        if (_tally.TryGetValue(id, out var t)) return t;
-        _order.Add(id);
-        return (0, 0, null);
-    }
+    /// <summary>The tally of a rule, added as (0, 0, null) on first use: one hash lookup per call.</summary>
+    private ref (int Checked, int Failed, string? NotRunReason) Get(string id) =>
+        ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_tally, id, out _);
 
     /// <summary>Coverage for every rule in <paramref name="rules"/>, in catalogue order.</summary>
     public IEnumerable<CoverageEntry> Coverage(IEnumerable<RuleInfo> rules)

@@ -26,9 +26,17 @@ public static class Engine
     public static CheckReport Check(IReadOnlyList<Document> documents, RuleSet ruleSet)
     {
         var report = new CheckReport();
+        // Which report covers which table, once for the bundle (the first report naming the table wins).
+        Dictionary<string, SelfEvaluationReport>? links = null;
+        foreach (var d in documents)
+        {
+            if (d is not SelfEvaluationReport r) continue;
+            links ??= new Dictionary<string, SelfEvaluationReport>(StringComparer.Ordinal);
+            foreach (var id in r.TableIds) links.TryAdd(id, r);
+        }
         foreach (var doc in documents)
         {
-            var result = CheckOne(doc, documents, ruleSet);
+            var result = CheckOne(doc, documents, ruleSet, links is null ? NoLinks : id => links.GetValueOrDefault(id));
             report.Findings.AddRange(result.Findings);
             report.Coverage[doc.Id] = result.Coverage;
             if (result.Score is not null) report.Scores[doc.Id] = result.Score;
@@ -37,11 +45,23 @@ public static class Engine
     }
 
     /// <summary>The findings, coverage and (for scored tables) score of one document, seen within its bundle.</summary>
-    public static (List<Finding> Findings, List<CoverageEntry> Coverage, ScoreResult? Score) CheckOne(Document doc, IReadOnlyList<Document> bundle, RuleSet ruleSet)
+    public static (List<Finding> Findings, List<CoverageEntry> Coverage, ScoreResult? Score) CheckOne(Document doc, IReadOnlyList<Document> bundle, RuleSet ruleSet) =>
+        CheckOne(doc, bundle, ruleSet, id => bundle.OfType<SelfEvaluationReport>().FirstOrDefault(r => r.TableIds.Contains(id)));
+
+    private static readonly Func<string, SelfEvaluationReport?> NoLinks = _ => null;
+
+    // The coverage lists of the self-evaluation kinds, distinct by id, built once.
+    private static readonly RuleInfo[] TableRules = [.. RuleCatalog.SelfEvaluation.DistinctBy(r => r.Id)];
+    private static readonly RuleInfo[] ProjectRules = [.. RuleCatalog.SelfEvaluation.Concat(RuleCatalog.Scoring).DistinctBy(r => r.Id)];
+    private static readonly RuleInfo[] ProjectNarrativeRules = [.. RuleCatalog.SelfEvaluation.Concat(RuleCatalog.Scoring).Concat(RuleCatalog.Report).DistinctBy(r => r.Id)];
+    private static readonly RuleInfo[] ReportRules = [.. RuleCatalog.Report.DistinctBy(r => r.Id)];
+    private static readonly RuleInfo[] LetterRules = [.. RuleCatalog.Letter.DistinctBy(r => r.Id)];
+
+    private static (List<Finding> Findings, List<CoverageEntry> Coverage, ScoreResult? Score) CheckOne(Document doc, IReadOnlyList<Document> bundle, RuleSet ruleSet, Func<string, SelfEvaluationReport?> linkOf)
     {
         try
         {
-            return CheckOneUnguarded(doc, bundle, ruleSet);
+            return CheckOneUnguarded(doc, bundle, ruleSet, linkOf);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -62,32 +82,39 @@ public static class Engine
     /// <summary>The finding given when a check fails on a document instead of judging it.</summary>
     public static readonly RuleInfo InternalError = new("ENGINE-ERROR", Severity.Warning, "检查未完成", "检查程序在该文档上出错，检查未完成。", "—");
 
-    private static (List<Finding> Findings, List<CoverageEntry> Coverage, ScoreResult? Score) CheckOneUnguarded(Document doc, IReadOnlyList<Document> bundle, RuleSet ruleSet)
+    private static (List<Finding> Findings, List<CoverageEntry> Coverage, ScoreResult? Score) CheckOneUnguarded(Document doc, IReadOnlyList<Document> bundle, RuleSet ruleSet, Func<string, SelfEvaluationReport?> linkOf)
     {
         var ctx = new CheckContext(doc.Id, ruleSet);
-        IEnumerable<RuleInfo> rules;
+        RuleInfo[] rules;
         ScoreResult? score = null;
         switch (doc)
         {
             case SelfEvaluationTable t:
                 {
-                    var linked = bundle.OfType<SelfEvaluationReport>().FirstOrDefault(r => r.TableIds.Contains(t.Id));
-                    var sections = new List<ReportSection>();
-                    if (linked is not null) sections.AddRange(linked.Sections);
-                    if (t is ProjectSelfEvaluation p) sections.AddRange(p.Narrative);
-                    var text = sections.Count > 0 ? ReportText.From(sections) : null;
+                    var linked = linkOf(t.Id);
+                    var narrative = t is ProjectSelfEvaluation { Narrative.Count: > 0 } withNarrative ? withNarrative.Narrative : null;
+                    ReportText? text;
+                    if (linked is null) text = narrative is null ? null : ReportText.From(narrative);
+                    else
+                    {
+                        var sections = new List<ReportSection>(linked.Sections.Count + (narrative?.Count ?? 0));
+                        sections.AddRange(linked.Sections);
+                        if (narrative is not null) sections.AddRange(narrative);
+                        text = sections.Count > 0 ? ReportText.From(sections) : null;
+                    }
                     TableChecks.Run(t, ctx);
                     FundChecks.Run(t, ctx, text);
                     IndicatorRowChecks.Run(t, ctx);
-                    rules = RuleCatalog.SelfEvaluation;
+                    rules = TableRules;
                     if (t is ProjectSelfEvaluation project)
                     {
                         score = ScoringChecks.Run(project, ctx);
-                        rules = rules.Concat(RuleCatalog.Scoring);
-                        if (project.Narrative.Count > 0)
+                        rules = ProjectRules;
+                        if (narrative is not null)
                         {
-                            ReportChecks.Run(ReportText.From(project.Narrative), [project], project.Id, ctx);
-                            rules = rules.Concat(RuleCatalog.Report);
+                            // The narrative's own text: the one built above when no report is linked.
+                            ReportChecks.Run(linked is null ? text! : ReportText.From(narrative), [project], project.Id, ctx);
+                            rules = ProjectNarrativeRules;
                         }
                     }
                     break;
@@ -96,12 +123,12 @@ public static class Engine
                 {
                     var tables = bundle.OfType<SelfEvaluationTable>().Where(t => r.TableIds.Contains(t.Id)).ToList();
                     ReportChecks.Run(ReportText.From(r), tables, r.Id, ctx);
-                    rules = RuleCatalog.Report;
+                    rules = ReportRules;
                     break;
                 }
             case CoverLetter letter:
                 LetterChecks.Run(letter, bundle, ctx);
-                rules = RuleCatalog.Letter;
+                rules = LetterRules;
                 break;
             default:
                 Registered? reg;
@@ -112,9 +139,10 @@ public static class Engine
                     break;
                 }
                 reg.Run(doc, bundle, ctx);
-                rules = reg.Rules;
+                rules = [.. reg.Rules.DistinctBy(r => r.Id)];
                 break;
         }
-        return (ctx.Findings, ctx.Coverage(rules.DistinctBy(r => r.Id)).ToList(), score);
+        // Every list above is already distinct by id.
+        return (ctx.Findings, ctx.Coverage(rules).ToList(), score);
     }
 }

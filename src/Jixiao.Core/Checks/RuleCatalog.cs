@@ -84,6 +84,8 @@ public static class RuleCatalog
         "自评报告中“目标值 A…实际完成 B…完成目标的 X%”应有 X = B ÷ A。", "rules.md R3.4（同理）");
     public static readonly RuleInfo ReportOverCompletion = new("RPT-OVERCOMPLETION", Severity.Warning, "报告中大幅超额完成未分析原因",
         "报告称完成目标的比例达到规则集阈值（默认120%）以上，却未说明原因（指标值是否设定偏低）。", "rules.md R1.9");
+    public static readonly RuleInfo ReportIndicator = new("RPT-INDICATOR", Severity.Warning, "报告中的指标值与自评表不一致",
+        "自评报告逐字提到自评表中的某个指标并写出其“目标值”或“实际完成值”时，应与表中该指标的指标值、实际完成值一致。", "rules.md R2.3（报告与表一致）");
     public static readonly RuleInfo ReportTable = new("RPT-TABLE", Severity.Warning, "报告金额与自评表不一致",
         "自评报告按资金来源陈述的金额应与所附自评表中同一来源的全年预算数或执行数一致。", "rules.md R2.3");
     public static readonly RuleInfo LetterAnnexes = new("LETTER-ANNEX", Severity.Info, "报送函附件与文件内容对应",
@@ -101,7 +103,7 @@ public static class RuleCatalog
         WeightsSum, Level1Weights, NoBonus, IndicatorScore, QualitativeBand, BelowWeightReason, ExecutionScore, TotalScore, EngineScore, Grade,
     ];
 
-    public static IReadOnlyList<RuleInfo> Report { get; } = [ReportSum, ReportRate, ReportShare, ReportCompletion, ReportOverCompletion, ReportTable];
+    public static IReadOnlyList<RuleInfo> Report { get; } = [ReportSum, ReportRate, ReportShare, ReportCompletion, ReportOverCompletion, ReportTable, ReportIndicator];
 
     public static IReadOnlyList<RuleInfo> Letter { get; } = [LetterAnnexes];
 

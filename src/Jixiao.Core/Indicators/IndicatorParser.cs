@@ -20,6 +20,18 @@ public static class IndicatorParser
     /// <summary>The first characters of <see cref="PlaceholderMarkers"/>: a cell without any of them holds no marker.</summary>
     private static readonly SearchValues<char> PlaceholderStarts = SearchValues.Create("此请待Xx×");
 
+    /// <summary>Slots of the per-thread memo of recent parses (a power of two).</summary>
+    private const int MemoSize = 512;
+
+    /// <summary>
+    /// Recent parses on this thread, direct-mapped by the string's hash. A check parses each target and actual
+    /// twice (the row checks, then the scorer) and a province repeats "100%", "达成预期指标", "有所提高" in every
+    /// table; values are immutable records and parsing is a pure function of the text, so a hit returns the
+    /// same reading.
+    /// </summary>
+    [ThreadStatic]
+    private static (string Text, IndicatorValue Value)[]? _memo;
+
     /// <summary>Parses one target or actual string into a quantity, deadline, qualitative level, free text or empty.</summary>
     public static IndicatorValue Parse(string? text)
     {
@@ -28,6 +40,20 @@ public static class IndicatorParser
             return NullValue;
         }
 
+        var memo = _memo ??= new (string, IndicatorValue)[MemoSize];
+        ref var slot = ref memo[text.GetHashCode() & (MemoSize - 1)];
+        if (slot.Text is not null && string.Equals(slot.Text, text, StringComparison.Ordinal))
+        {
+            return slot.Value;
+        }
+
+        var value = ParseUncached(text);
+        slot = (text, value);
+        return value;
+    }
+
+    private static IndicatorValue ParseUncached(string text)
+    {
         try
         {
             return ParseCore(text);

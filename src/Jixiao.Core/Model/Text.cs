@@ -39,7 +39,17 @@ public static class Text
     /// <summary>True for an empty explanation: blank, "无", "无。", "/", "-", "——".</summary>
     public static bool IsEmptyExplanation(string? s)
     {
-        var t = Compact(s).Trim('。', '.', '；', ';');
-        return t.Length == 0 || t is "无" or "/" or "-" or "—" or "——" or "暂无" or "没有" or "不适用";
+        if (string.IsNullOrEmpty(s)) return true;
+        if (s.Length > 64) return IsEmptyMarker(Compact(s).AsSpan().Trim("。.；;"));
+        // Compact(s).Trim(…) without building the string: Compact's bracket, colon and comma mapping never
+        // produces or removes a marker character or a trimmed one, so dropping white space is enough.
+        Span<char> buf = stackalloc char[64];
+        var n = 0;
+        foreach (var c in s)
+            if (!char.IsWhiteSpace(c) && c != '\u200b' && c != '\ufeff') buf[n++] = c;
+        return IsEmptyMarker(((ReadOnlySpan<char>)buf[..n]).Trim("。.；;"));
     }
+
+    private static bool IsEmptyMarker(ReadOnlySpan<char> t) =>
+        t.Length == 0 || t is "无" or "/" or "-" or "—" or "——" or "暂无" or "没有" or "不适用";
 }

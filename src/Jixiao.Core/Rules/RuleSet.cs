@@ -53,15 +53,24 @@ public sealed record RuleSet
     public decimal BudgetCutGapPoints { get; init; } = 5m;
     /// <summary>Scores must not exceed the weight (no bonus points).</summary>
     public bool NoBonusPoints { get; init; } = true;
+    /// <summary>The execution-pace light thresholds (双监控, rules.md R1.8).</summary>
+    public Aggregation.MonitoringThresholds Monitoring { get; init; } = new();
 
     public decimal IndicatorPoints => 100m - ExecutionPoints;
 
     /// <summary>The grade for a total score by this set's bands.</summary>
     public string GradeFor(decimal total)
     {
-        foreach (var band in Grades.OrderByDescending(g => g.MinScore))
-            if (total >= band.MinScore) return band.Grade;
-        return Grades.Count > 0 ? Grades.OrderBy(g => g.MinScore).First().Grade : "";
+        // The band with the highest minimum the total reaches (the first of equal ones), else the lowest band:
+        // what ordering the bands and taking the first match gave, without sorting on every call.
+        GradeBand? best = null;
+        GradeBand? lowest = null;
+        foreach (var band in Grades)
+        {
+            if (total >= band.MinScore && (best is null || band.MinScore > best.MinScore)) best = band;
+            if (lowest is null || band.MinScore < lowest.MinScore) lowest = band;
+        }
+        return best?.Grade ?? lowest?.Grade ?? "";
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new()

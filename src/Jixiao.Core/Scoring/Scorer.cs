@@ -146,11 +146,12 @@ public static class Scorer
         var (lo, hi) = BandRange(band, weight, rules);
         var value = stated ?? (level == "achieved" ? weight : lo);
         var inside = value >= lo && (band.MaxInclusive ? value <= hi : value < hi);
-        if (inside) return new IndicatorScore(row, weight, stated, value, ScoreBasis.QualitativeBand, j, $"定性等级“{LevelName(level)}”，得分区间 {BandText(band, lo, hi)}。") { Band = BandText(band, lo, hi) };
+        var text = BandText(band, lo, hi);
+        if (inside) return new IndicatorScore(row, weight, stated, value, ScoreBasis.QualitativeBand, j, $"定性等级“{LevelName(level)}”，得分区间 {text}。") { Band = text };
         var clamped = value < lo ? lo : band.MaxInclusive ? hi : Math.Max(lo, hi - Step(rules));
         return new IndicatorScore(row, weight, stated, clamped, ScoreBasis.QualitativeBand, j,
-            $"定性等级“{LevelName(level)}”的得分应在 {BandText(band, lo, hi)} 内，填报 {value} 分超出区间。")
-        { Band = BandText(band, lo, hi) };
+            $"定性等级“{LevelName(level)}”的得分应在 {text} 内，填报 {value} 分超出区间。")
+        { Band = text };
     }
 
     /// <summary>The band of a level in points for a weight, rounded as the vendor rule does (round(w×0.8, 2)).</summary>

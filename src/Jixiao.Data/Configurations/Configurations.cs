@@ -72,6 +72,9 @@ internal sealed class StoredDocumentConfiguration : IEntityTypeConfiguration<Sto
         b.HasOne(x => x.ImportRecord).WithMany().HasForeignKey(x => x.ImportRecordId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.OrganisationId, x.Year });
         b.HasIndex(x => x.Status);
+        b.Property(x => x.ApprovedBy).HasMaxLength(256);
+        b.Property(x => x.PublicSlug).HasMaxLength(40);
+        b.HasIndex(x => x.PublicSlug).IsUnique();
     }
 }
 
@@ -128,5 +131,114 @@ internal sealed class ImportRecordConfiguration : IEntityTypeConfiguration<Impor
         b.Property(x => x.ImportedBy).HasMaxLength(256);
         b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.OrganisationId, x.FileHash });
+    }
+}
+
+internal sealed class WorkflowEventConfiguration : IEntityTypeConfiguration<WorkflowEvent>
+{
+    public void Configure(EntityTypeBuilder<WorkflowEvent> b)
+    {
+        b.ToTable("workflow_events");
+        b.Property(x => x.Action).HasMaxLength(20);
+        b.Property(x => x.FromStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ToStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ContentHash).HasMaxLength(64);
+        b.Property(x => x.By).HasMaxLength(256);
+        b.Property(x => x.Comment).HasMaxLength(4000);
+        b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.DocumentId, x.At });
+    }
+}
+
+internal sealed class ReviewCommentConfiguration : IEntityTypeConfiguration<ReviewComment>
+{
+    public void Configure(EntityTypeBuilder<ReviewComment> b)
+    {
+        b.ToTable("review_comments");
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.Property(x => x.Path).HasMaxLength(300);
+        b.Property(x => x.Label).HasMaxLength(500);
+        b.Property(x => x.By).HasMaxLength(256);
+        b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.DocumentId);
+    }
+}
+
+internal sealed class FindingJustificationConfiguration : IEntityTypeConfiguration<FindingJustification>
+{
+    public void Configure(EntityTypeBuilder<FindingJustification> b)
+    {
+        b.ToTable("finding_justifications");
+        b.Property(x => x.Rule).HasMaxLength(40);
+        b.Property(x => x.Location).HasMaxLength(1000);
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.Property(x => x.By).HasMaxLength(256);
+        b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.DocumentId);
+    }
+}
+
+internal sealed class EvaluationTaskConfiguration : IEntityTypeConfiguration<EvaluationTask>
+{
+    public void Configure(EntityTypeBuilder<EvaluationTask> b)
+    {
+        b.ToTable("evaluation_tasks");
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.FundName).HasMaxLength(300);
+        b.Property(x => x.Notes).HasMaxLength(4000);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.HasOne(x => x.Issuer).WithMany().HasForeignKey(x => x.IssuerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.IssuerOrganisationId, x.Year });
+    }
+}
+
+internal sealed class TaskAssignmentConfiguration : IEntityTypeConfiguration<TaskAssignment>
+{
+    public void Configure(EntityTypeBuilder<TaskAssignment> b)
+    {
+        b.ToTable("task_assignments");
+        b.HasKey(x => new { x.TaskId, x.OrganisationId });
+        b.HasOne(x => x.Task).WithMany(x => x.Assignments).HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PerformanceGoalConfiguration : IEntityTypeConfiguration<PerformanceGoal>
+{
+    public void Configure(EntityTypeBuilder<PerformanceGoal> b)
+    {
+        b.ToTable("performance_goals");
+        b.Property(x => x.FundName).HasMaxLength(300);
+        b.Property(x => x.DeclaredBy).HasMaxLength(256);
+        b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.OrganisationId, x.Year, x.FundName }).IsUnique();
+    }
+}
+
+internal sealed class IndicatorAdjustmentConfiguration : IEntityTypeConfiguration<IndicatorAdjustment>
+{
+    public void Configure(EntityTypeBuilder<IndicatorAdjustment> b)
+    {
+        b.ToTable("indicator_adjustments");
+        b.Property(x => x.Indicator).HasMaxLength(500);
+        b.Property(x => x.DeclaredTarget).HasMaxLength(500);
+        b.Property(x => x.AdjustedTarget).HasMaxLength(500);
+        b.Property(x => x.By).HasMaxLength(256);
+        b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.DocumentId);
+    }
+}
+
+internal sealed class MonthlyExecutionConfiguration : IEntityTypeConfiguration<MonthlyExecution>
+{
+    public void Configure(EntityTypeBuilder<MonthlyExecution> b)
+    {
+        b.ToTable("monthly_executions");
+        b.Property(x => x.FundName).HasMaxLength(300);
+        b.Property(x => x.Budget).HasPrecision(18, 2);
+        b.Property(x => x.Executed).HasPrecision(18, 2);
+        b.Property(x => x.EnteredBy).HasMaxLength(256);
+        b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.OrganisationId, x.Year, x.FundName, x.Month }).IsUnique();
     }
 }

@@ -60,6 +60,16 @@ public sealed class StoredDocument
     public DateTime CreatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
+    /// <summary>When it was last submitted, and the frozen version that was submitted.</summary>
+    public DateTime? SubmittedAt { get; set; }
+    public int? SubmittedRevision { get; set; }
+    public DateTime? ApprovedAt { get; set; }
+    public string? ApprovedBy { get; set; }
+    public DateTime? ForwardedAt { get; set; }
+    /// <summary>公开: when published on the public site, the version published and its permanent link slug.</summary>
+    public DateTime? PublishedAt { get; set; }
+    public int? PublishedRevision { get; set; }
+    public string? PublicSlug { get; set; }
     public List<DocumentVersion> Versions { get; set; } = [];
 }
 

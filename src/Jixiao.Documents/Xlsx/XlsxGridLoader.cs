@@ -101,6 +101,9 @@ public static class XlsxGridLoader
     private static Dictionary<string, Dictionary<(int, int), string>> ErrorCells(Stream stream)
     {
         var result = new Dictionary<string, Dictionary<(int, int), string>>(StringComparer.Ordinal);
+        // Opening the package with the OpenXml SDK costs more than reading the workbook: skip it when no part
+        // of the file can hold an error cell (most files). A false alarm only costs the full pass.
+        if (!MayHaveErrorCells(stream)) return result;
         try
         {
             stream.Position = 0;
@@ -128,6 +131,64 @@ public static class XlsxGridLoader
             // Not an OpenXml package (.xls) or unreadable parts: ExcelDataReader decides below.
         }
         return result;
+    }
+
+    /// <summary>
+    /// False when no XML part of the package contains an attribute t="e" (any quotes, any spaces around "="):
+    /// then there is no error cell. True when one may, or when the package cannot be scanned.
+    /// </summary>
+    private static bool MayHaveErrorCells(Stream stream)
+    {
+        try
+        {
+            stream.Position = 0;
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            var buffer = new byte[1 << 16];
+            foreach (var entry in zip.Entries)
+            {
+                if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) continue;
+                using var s = entry.Open();
+                // Keep the last 64 bytes of each block so a match across two blocks is seen.
+                var carry = 0;
+                int n;
+                while ((n = s.Read(buffer, carry, buffer.Length - carry)) > 0)
+                {
+                    var len = carry + n;
+                    if (HasErrorType(buffer.AsSpan(0, len))) return true;
+                    carry = Math.Min(64, len);
+                    buffer.AsSpan(len - carry, carry).CopyTo(buffer);
+                }
+            }
+            return false;
+        }
+        catch (Exception)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>t\s*=\s*["']e["'] in UTF-8 bytes.</summary>
+    private static bool HasErrorType(ReadOnlySpan<byte> b)
+    {
+        for (var i = b.IndexOf((byte)'t'); i >= 0 && i < b.Length; i = NextT(b, i + 1))
+        {
+            var k = i + 1;
+            while (k < b.Length && IsSpace(b[k])) k++;
+            if (k >= b.Length || b[k] != '=') continue;
+            k++;
+            while (k < b.Length && IsSpace(b[k])) k++;
+            if (k + 2 < b.Length && b[k] is (byte)'"' or (byte)'\'' && b[k + 1] == 'e' && b[k + 2] == b[k]) return true;
+        }
+        return false;
+
+        static int NextT(ReadOnlySpan<byte> b, int from)
+        {
+            if (from >= b.Length) return -1;
+            var j = b[from..].IndexOf((byte)'t');
+            return j < 0 ? -1 : from + j;
+        }
+
+        static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
     }
 
     private static (int Row, int Col)? ParseRef(string cref)

@@ -23,7 +23,16 @@ public sealed class AccessScope
     /// <summary>Organisations whose documents the user may create and edit (admin: all).</summary>
     public required IReadOnlySet<int> EditableOrganisationIds { get; init; }
 
+    /// <summary>
+    /// Organisations whose submissions this user reviews (approve, return, forward): a 审核 reviewer — the
+    /// organisations strictly below its own; a 财政 finance bureau — the organisations of its own region that
+    /// answer to no department (the departments themselves). Never the user's own organisation, and not for the
+    /// administrator: nobody approves their own submission.
+    /// </summary>
+    public IReadOnlySet<int> ReviewableOrganisationIds { get; init; } = new HashSet<int>();
+
     public bool CanSee(int organisationId) => IsAdmin || VisibleOrganisationIds.Contains(organisationId);
+    public bool CanReview(int organisationId) => ReviewableOrganisationIds.Contains(organisationId) && organisationId != OrganisationId;
     public bool CanEdit(int organisationId) => IsAdmin || EditableOrganisationIds.Contains(organisationId);
 
     /// <summary>The documents this user may read.</summary>
@@ -68,9 +77,10 @@ public sealed class AccessScopeService(JixiaoDb db)
         var roleSet = roles.ToHashSet(StringComparer.Ordinal);
         var visible = new HashSet<int>();
         var editable = new HashSet<int>();
+        var reviewable = new HashSet<int>();
         if (user.OrganisationId is { } own)
         {
-            var orgs = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.ParentId, o.RegionId }).ToListAsync(ct);
+            var orgs = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.ParentId, o.RegionId, o.Kind }).ToListAsync(ct);
             if (roleSet.Contains(Roles.Filler))
             {
                 visible.Add(own);
@@ -84,6 +94,7 @@ public sealed class AccessScopeService(JixiaoDb db)
                 {
                     var id = stack.Pop();
                     if (!visible.Add(id) && id != own) continue;
+                    if (id != own) reviewable.Add(id);
                     foreach (var c in children[id]) stack.Push(c.Id);
                 }
             }
@@ -99,7 +110,12 @@ public sealed class AccessScopeService(JixiaoDb db)
                     if (!inRegion.Add(id)) continue;
                     foreach (var c in regionChildren[id]) stack.Push(c.Id);
                 }
-                foreach (var o in orgs.Where(o => inRegion.Contains(o.RegionId))) visible.Add(o.Id);
+                foreach (var o in orgs.Where(o => inRegion.Contains(o.RegionId)))
+                {
+                    visible.Add(o.Id);
+                    // The finance bureau reviews the departments of its own region that answer to no department.
+                    if (o.ParentId is null && o.Id != own && o.RegionId == org.RegionId && o.Kind != OrganisationKind.FinanceBureau) reviewable.Add(o.Id);
+                }
             }
         }
         return new AccessScope
@@ -112,6 +128,7 @@ public sealed class AccessScopeService(JixiaoDb db)
             Roles = roleSet,
             VisibleOrganisationIds = visible,
             EditableOrganisationIds = editable,
+            ReviewableOrganisationIds = reviewable,
         };
     }
 }

@@ -27,8 +27,16 @@ public static partial class ReportChecks
             CheckRates(s, k, ctx);
             CheckCompletion(s[k], ctx);
         }
-        if (tables.Count > 0) CheckAgainstTables(text, tables, ctx);
-        else ctx.NotRun(RuleCatalog.ReportTable, "报告没有对应的自评表");
+        if (tables.Count > 0)
+        {
+            CheckAgainstTables(text, tables, ctx);
+            CheckIndicators(text, tables, ctx);
+        }
+        else
+        {
+            ctx.NotRun(RuleCatalog.ReportTable, "报告没有对应的自评表");
+            ctx.NotRun(RuleCatalog.ReportIndicator, "报告没有对应的自评表");
+        }
     }
 
     private static decimal Yuan(Mention m) => m.Value * (m.Unit ?? MoneyUnit.Yuan).YuanPer();
@@ -289,6 +297,52 @@ public static partial class ReportChecks
             }
         }
     }
+
+    /// <summary>
+    /// An indicator the report names word for word, with a 目标(值) or 实际(完成值) stated in the same clause, must
+    /// agree with the table's target or actual (compared as quantities: 0.35万人 equals 3500人).
+    /// </summary>
+    private static void CheckIndicators(ReportText text, IReadOnlyList<SelfEvaluationTable> tables, CheckContext ctx)
+    {
+        var indicators = tables.SelectMany(t => t.Indicators).Where(i => Text.Compact(i.Name).Length >= 4).ToList();
+        if (indicators.Count == 0) return;
+        foreach (var sentence in text.Sentences)
+        {
+            foreach (var clause in sentence.Text.Split('；', ';'))
+            {
+                var compact = Text.Compact(clause);
+                foreach (var row in indicators)
+                {
+                    var name = Text.Compact(row.Name);
+                    var at = compact.IndexOf(name, StringComparison.Ordinal);
+                    if (at < 0) continue;
+                    var rest = compact[(at + name.Length)..];
+                    Compare(row, rest, "目标", row.EffectiveTarget, "指标值", sentence, ctx);
+                    Compare(row, rest, "实际", row.Actual, "实际完成值", sentence, ctx);
+                }
+            }
+        }
+    }
+
+    private static void Compare(IndicatorRow row, string rest, string label, string? tableValue, string column, ReportSentence sentence, CheckContext ctx)
+    {
+        var p = rest.IndexOf(label, StringComparison.Ordinal);
+        if (p < 0) return;
+        var m = Quantity().Match(rest, p);
+        if (!m.Success || m.Index - p > 16) return;
+        if (Indicators.IndicatorParser.Parse(tableValue) is not Indicators.QuantityValue table) return;
+        if (Indicators.IndicatorParser.Parse(m.Value) is not Indicators.QuantityValue said) return;
+        // Only the same measure is compared: a bare table figure takes the unit of the row's target.
+        var tableUnit = table.Unit.Length > 0 ? table.Unit : Indicators.IndicatorParser.Parse(row.EffectiveTarget) is Indicators.QuantityValue t ? t.Unit : "";
+        if (tableUnit.Length == 0 || said.Unit.Length == 0 || UnitClass(tableUnit) != UnitClass(said.Unit)) return;
+        if (table.Unit.Length == 0 && Indicators.IndicatorParser.Parse(row.EffectiveTarget) is Indicators.QuantityValue scaled) table = table with { Scale = scaled.Scale };
+        if (table.Normalized == said.Normalized) { ctx.Checked(RuleCatalog.ReportIndicator); return; }
+        ctx.Report(RuleCatalog.ReportIndicator, Where(sentence, row.Name),
+            $"报告称指标“{row.Name}”的{(label == "目标" ? "目标值" : "实际完成值")}为 {m.Value}，自评表中{column}为 {tableValue}。",
+            m.Value, tableValue);
+    }
+
+    private static string UnitClass(string unit) => unit.TrimStart('万', '亿');
 
     /// <summary>A table figure in 万元: as declared, and — for a 万元 table holding yuan-sized numbers — divided by 10 000.</summary>
     private static IEnumerable<decimal> InWan(decimal v, SelfEvaluationTable t)

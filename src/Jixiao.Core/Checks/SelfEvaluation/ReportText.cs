@@ -29,12 +29,21 @@ public sealed partial class ReportText
         var result = new List<ReportSentence>();
         foreach (var section in sections)
         {
-            var body = section.Heading.Any(char.IsAsciiDigit) ? section.Heading + "。" + section.Text : section.Text;
-            foreach (var raw in Regex.Split(body, "(?<=。)"))
+            var body = section.Heading.AsSpan().ContainsAnyInRange('0', '9') ? section.Heading + "。" + section.Text : section.Text;
+            // Sentences end after each "。" (what Regex.Split(body, "(?<=。)") gave, without the regex interpreter).
+            var start = 0;
+            while (start <= body.Length)
             {
-                var text = raw.Trim();
-                if (text.Length == 0) continue;
-                result.Add(new ReportSentence(text, section.At, Parse(text)));
+                var stop = body.IndexOf('。', start);
+                var end = stop < 0 ? body.Length : stop + 1;
+                var span = body.AsSpan(start, end - start).Trim();
+                if (span.Length > 0)
+                {
+                    var text = span.Length == end - start ? (start == 0 && end == body.Length ? body : body[start..end]) : span.ToString();
+                    result.Add(new ReportSentence(text, section.At, Parse(text)));
+                }
+                if (stop < 0) break;
+                start = end;
             }
         }
         return new ReportText(result);

@@ -1,0 +1,382 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json.Nodes;
+using Jixiao.Core.Aggregation;
+using Jixiao.Core.Model;
+using Jixiao.Core.Workflow;
+using Jixiao.Data;
+using Jixiao.Data.Entities;
+using Jixiao.Documents.Export;
+using Jixiao.Web.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Api;
+
+public sealed record SubmitBody(List<JustificationInput>? Justifications);
+public sealed record ReturnBody(string? Comment, List<CommentInput>? Comments);
+public sealed record ReviewBody(string? Comment);
+public sealed record WorkflowEventDto(string Action, string ActionName, string From, string To, int Revision, string ContentHash, string By, DateTime At, string? Comment);
+public sealed record ReviewCommentDto(long Id, int Revision, string Text, string? Path, string? Label, string By, DateTime At);
+public sealed record WorkflowStateDto(DocumentSummaryDto Document, int? SubmittedRevision, DateTime? SubmittedAt, DateTime? ApprovedAt, DateTime? ForwardedAt, string? PublicUrl,
+    bool CanSubmit, bool CanReview, List<WorkflowEventDto> Events, List<ReviewCommentDto> Comments, List<JustificationDto> Justifications, List<FindingDto> UnjustifiedErrors);
+public sealed record JustificationDto(string Rule, string Location, string Text, string By, DateTime At);
+public sealed record DiffDto(int From, int To, List<FieldChange> Changes);
+public sealed record TaskBody(string Title, int Year, string? FundName, DateOnly Deadline, string? Notes, List<int> Organisations);
+public sealed record MonitoringBody(int OrganisationId, int Year, int Month, string FundName, decimal Budget, decimal Executed);
+
+/// <summary>The workflow, aggregation, dashboard, results-use, task, monitoring, publishing and bundle endpoints (issue 6).</summary>
+public static class WorkflowApi
+{
+    public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
+        var docs = api.MapGroup("/documents").WithTags("审核流程");
+        docs.MapPost("/{id:guid}/submit", Submit).WithName("SubmitDocument").WithSummary("报送：冻结当前版本（有错误的须逐条说明理由）");
+        docs.MapPost("/{id:guid}/return", Return).WithName("ReturnDocument").WithSummary("退回（附意见，可指向单元格）");
+        docs.MapPost("/{id:guid}/approve", Approve).WithName("ApproveDocument").WithSummary("审核通过");
+        docs.MapPost("/{id:guid}/forward", Forward).WithName("ForwardDocument").WithSummary("转报财政");
+        docs.MapPost("/{id:guid}/publish", (Guid id, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct) => Publish(id, true, user, scopes, wf, ds, ct))
+            .WithName("PublishDocument").WithTags("公开").WithSummary("公开到公开网站（审核通过的文档）");
+        docs.MapPost("/{id:guid}/unpublish", (Guid id, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct) => Publish(id, false, user, scopes, wf, ds, ct))
+            .WithName("UnpublishDocument").WithTags("公开").WithSummary("取消公开");
+        docs.MapGet("/{id:guid}/versions", Versions).WithName("ListDocumentVersions").WithSummary("全部版本（不可变，报送过的版本标明）");
+        docs.MapGet("/{id:guid}/diff", Diff).WithName("DiffDocumentVersions").WithSummary("两个版本之间逐字段的差异（中文标签）");
+        docs.MapGet("/{id:guid}/workflow", State).WithName("GetDocumentWorkflow").WithSummary("流程状态、历史、退回意见和错误说明");
+
+        api.MapGet("/aggregations", Aggregations).WithName("Aggregate").WithTags("汇总").WithSummary("某地区或主管部门某年度某资金的汇总（可下钻到单位）；kind=final-accounts 为部门决算汇总");
+        api.MapGet("/dashboard", DashboardData).WithName("Dashboard").WithTags("看板").WithSummary("看板数据");
+        api.MapGet("/results-use", ResultsUseData).WithName("ResultsUse").WithTags("结果应用").WithSummary("下年度预算审核关注项目和预算可信度（PEFA PI-1/PI-2）");
+        api.MapGet("/tasks", Tasks).WithName("ListTasks").WithTags("自评任务").WithSummary("自评任务及各单位报送进度（含逾期名单）");
+        api.MapPost("/tasks", CreateTask).WithName("CreateTask").WithTags("自评任务").WithSummary("下达自评任务（财政部门或主管部门）");
+        api.MapGet("/monitoring", Monitoring).WithName("ListMonitoring").WithTags("双监控").WithSummary("执行进度红黄绿灯");
+        api.MapPost("/monitoring", AddMonitoring).WithName("AddMonitoring").WithTags("双监控").WithSummary("录入某月累计执行数");
+        api.MapGet("/publishing/due", DueDisclosures).WithName("DisclosuresDue").WithTags("公开").WithSummary("应公开和逾期未公开的文档（审核后 20 日内）");
+        api.MapGet("/bundles", Bundle).WithName("Bundle").WithTags("报送材料").WithSummary("主管部门一批材料：报送函及附件，zip 或一个 PDF");
+        return app;
+    }
+
+    private static ProblemHttpResult? Refused(WorkflowResult r) => r switch
+    {
+        WorkflowResult.NotFound => Problems.NotFound(),
+        WorkflowResult.Forbidden f => Problems.Forbidden(f.Reason),
+        WorkflowResult.Conflict c => TypedResults.Problem(title: "状态不符", detail: c.Reason, statusCode: StatusCodes.Status409Conflict),
+        WorkflowResult.Invalid i => Problems.Unprocessable("请求无效", i.Reason),
+        WorkflowResult.NeedsJustification n => TypedResults.Problem(title: "需要说明错误", detail: $"当前版本有 {n.Missing.Count} 个错误没有书面说明，请逐条说明后再报送。",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?> { ["unjustified"] = n.Missing.Select(f => new { f.Rule, f.Location, f.Message }).ToList() }),
+        _ => null,
+    };
+
+    private static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Done(WorkflowResult r, AccessScope scope, DocumentService ds, CancellationToken ct)
+    {
+        if (Refused(r) is { } p) return p;
+        var doc = await ds.GetAsync(scope, ((WorkflowResult.Done)r).Document.Id, ct);
+        return TypedResults.Ok(DocumentSummaryDto.From(doc!));
+    }
+
+    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Submit(Guid id, SubmitBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        return await Done(await wf.SubmitAsync(scope, id, body?.Justifications, ct), scope, ds, ct);
+    }
+
+    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Return(Guid id, ReturnBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        return await Done(await wf.ReturnAsync(scope, id, body?.Comment, body?.Comments, ct), scope, ds, ct);
+    }
+
+    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Approve(Guid id, ReviewBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        return await Done(await wf.ApproveAsync(scope, id, body?.Comment, ct), scope, ds, ct);
+    }
+
+    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Forward(Guid id, ReviewBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        return await Done(await wf.ForwardAsync(scope, id, body?.Comment, ct), scope, ds, ct);
+    }
+
+    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Publish(Guid id, bool publish, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        return await Done(await wf.PublishAsync(scope, id, publish, ct), scope, ds, ct);
+    }
+
+    internal static async Task<Results<Ok<List<VersionInfo>>, ProblemHttpResult>> Versions(Guid id, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        if (await ds.GetAsync(scope, id, ct) is not { } doc) return Problems.NotFound();
+        return TypedResults.Ok(await wf.VersionsAsync(doc, ct));
+    }
+
+    internal static async Task<Results<Ok<DiffDto>, ProblemHttpResult>> Diff(Guid id, int? from, int? to, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        if (await ds.GetAsync(scope, id, ct) is not { } doc) return Problems.NotFound();
+        var diff = await wf.DiffAsync(doc, from, to, ct);
+        if (diff is null) return Problems.NotFound("没有这个版本。");
+        return TypedResults.Ok(new DiffDto(diff.Value.From, diff.Value.To, diff.Value.Changes));
+    }
+
+    internal static async Task<Results<Ok<WorkflowStateDto>, ProblemHttpResult>> State(Guid id, HttpContext http, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(http.User, ct) is not { } scope) return Problems.Unauthorized();
+        if (await ds.GetAsync(scope, id, ct) is not { } doc) return Problems.NotFound();
+        var events = await wf.EventsAsync(doc.Id, ct);
+        var comments = await wf.CommentsAsync(doc.Id, ct);
+        var justifications = await wf.JustificationsAsync(doc.Id, ct);
+        var unjustified = await wf.UnjustifiedErrorsAsync(doc, ct);
+        return TypedResults.Ok(new WorkflowStateDto(DocumentSummaryDto.From(doc), doc.SubmittedRevision, Utc(doc.SubmittedAt), Utc(doc.ApprovedAt), Utc(doc.ForwardedAt),
+            doc.PublishedAt is not null && doc.PublicSlug is not null ? $"/public/{doc.PublicSlug}" : null,
+            scope.EditableOrganisationIds.Contains(doc.OrganisationId) && doc.Status is DocumentStatus.Draft or DocumentStatus.Returned,
+            scope.CanReview(doc.OrganisationId),
+            events.Select(e => new WorkflowEventDto(e.Action, WorkflowService.ActionName(e.Action), e.FromStatus.ToString().ToLowerInvariant(), e.ToStatus.ToString().ToLowerInvariant(), e.VersionNumber, e.ContentHash, e.By, Utc(e.At)!.Value, e.Comment)).ToList(),
+            comments.Select(c => new ReviewCommentDto(c.Id, c.VersionNumber, c.Text, c.Path, c.Label, c.By, Utc(c.At)!.Value)).ToList(),
+            justifications.Select(j => new JustificationDto(j.Rule, j.Location, j.Text, j.By, Utc(j.At)!.Value)).ToList(),
+            unjustified.Select(f => FindingDto.From(DocumentService.ToFinding(f))).ToList()));
+    }
+
+    private static DateTime? Utc(DateTime? t) => t is { } x ? DateTime.SpecifyKind(x, DateTimeKind.Utc) : null;
+
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Aggregations(int? region, int? organisation, int? year, string? fund, string? kind,
+        ClaimsPrincipal user, AccessScopeService scopes, AnalyticsService analytics, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        if (region is null && organisation is null) return Problems.BadRequest("请用 region（地区 id）或 organisation（主管部门 id）指定汇总范围。");
+        if (organisation is { } o && !scope.CanSee(o)) return Problems.NotFound("单位不存在，或您无权访问。");
+        if (kind == "final-accounts")
+        {
+            var fa = await analytics.AggregateFinalAccountsAsync(scope, region, organisation, year, ct);
+            if (fa is null) return Problems.NotFound("该范围内没有您可见的部门决算。");
+            return TypedResults.Content(AggregationJson.ToJson(fa).ToJsonString(AggregationJson.Options), "application/json; charset=utf-8");
+        }
+        var result = await analytics.AggregateAsync(scope, region, organisation, year, fund, ct);
+        if (result is null) return Problems.NotFound("该范围内没有您可见的" + (string.IsNullOrWhiteSpace(fund) ? "" : $"“{fund}”") + "绩效自评表。");
+        return TypedResults.Content(AggregationJson.ToJson(result.Value.Result, result.Value.Report.Findings).ToJsonString(AggregationJson.Options), "application/json; charset=utf-8");
+    }
+
+    internal static async Task<Results<Ok<Dashboard>, ProblemHttpResult>> DashboardData(int? year, ClaimsPrincipal user, AccessScopeService scopes, AnalyticsService analytics, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        return TypedResults.Ok(await analytics.DashboardAsync(scope, year, ct));
+    }
+
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> ResultsUseData(int? year, ClaimsPrincipal user, AccessScopeService scopes, AnalyticsService analytics, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        var candidates = await analytics.ReviewCandidatesAsync(scope, year, ct);
+        var (departments, regions) = await analytics.CredibilityAsync(scope, ct);
+        var o = new JsonObject
+        {
+            ["candidates"] = System.Text.Json.JsonSerializer.SerializeToNode(candidates, AggregationJson.Options),
+            ["credibility"] = new JsonObject
+            {
+                ["departments"] = System.Text.Json.JsonSerializer.SerializeToNode(departments, AggregationJson.Options),
+                ["regions"] = System.Text.Json.JsonSerializer.SerializeToNode(regions, AggregationJson.Options),
+            },
+        };
+        return TypedResults.Content(o.ToJsonString(AggregationJson.Options), "application/json; charset=utf-8");
+    }
+
+    internal static async Task<Results<Ok<List<TaskProgress>>, ProblemHttpResult>> Tasks(int? year, ClaimsPrincipal user, AccessScopeService scopes, AnalyticsService analytics, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        return TypedResults.Ok(await analytics.TaskProgressAsync(scope, year, ct));
+    }
+
+    internal static async Task<Results<Created<TaskProgress>, ProblemHttpResult>> CreateTask(TaskBody body, ClaimsPrincipal user, AccessScopeService scopes, TaskService tasks, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        var r = await tasks.CreateAsync(scope, body, ct);
+        return r.Error is { } e ? (r.Forbidden ? Problems.Forbidden(e) : Problems.BadRequest(e)) : TypedResults.Created($"/api/v1/tasks?year={body.Year}", r.Progress!);
+    }
+
+    internal static async Task<Results<Ok<List<MonitoringRow>>, ProblemHttpResult>> Monitoring(int? year, ClaimsPrincipal user, AccessScopeService scopes, AnalyticsService analytics, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        return TypedResults.Ok(await analytics.MonitoringAsync(scope, year, ct));
+    }
+
+    internal static async Task<Results<Ok<MonitoringResult>, ProblemHttpResult>> AddMonitoring(MonitoringBody body, ClaimsPrincipal user, AccessScopeService scopes, TaskService tasks, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        var r = await tasks.RecordExecutionAsync(scope, body, ct);
+        return r.Error is { } e ? (r.Forbidden ? Problems.Forbidden(e) : Problems.BadRequest(e)) : TypedResults.Ok(r.Result!);
+    }
+
+    internal static async Task<Results<Ok<List<DueDisclosure>>, ProblemHttpResult>> DueDisclosures(ClaimsPrincipal user, AccessScopeService scopes, AnalyticsService analytics, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        return TypedResults.Ok(await analytics.DisclosuresDueAsync(scope, ct));
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Bundle(int organisation, int? year, string? format, ClaimsPrincipal user, AccessScopeService scopes, AnalyticsService analytics, JixiaoDb db, AuditLog audit, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
+        if (!scope.CanSee(organisation)) return Problems.NotFound("单位不存在，或您无权访问。");
+        var org = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == organisation, ct);
+        var batch = await analytics.BatchAsync(scope, organisation, year, ct);
+        if (batch.Count == 0) return Problems.NotFound("该单位没有已报送的材料（草稿和被退回的文档不进入报送材料）。");
+        var fmt = (format ?? "zip").ToLowerInvariant();
+        var stem = ExportService.SafeFileName($"{org.Name}{year}年度绩效自评报送材料");
+        byte[] bytes;
+        try
+        {
+            bytes = fmt switch
+            {
+                "pdf" => AnalyticsService.BundlePdf(batch, org.Name),
+                "zip" => AnalyticsService.BundleZip(batch, org.Name, withPdf: PdfConverter.IsAvailable),
+                _ => [],
+            };
+        }
+        catch (PdfConversionException e)
+        {
+            return TypedResults.Problem(title: "无法生成 PDF", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        if (bytes.Length == 0) return Problems.BadRequest($"不支持的格式“{format}”，可选 zip、pdf。");
+        await audit.AppendAndSaveAsync(scope, "download", "bundle", organisation.ToString(CultureInfo.InvariantCulture), organisation, new { year, format = fmt, documents = batch.Count, size = bytes.Length }, ct);
+        return fmt == "pdf"
+            ? TypedResults.File(bytes, DocumentExporter.PdfType, stem + ".pdf")
+            : TypedResults.File(bytes, DocumentExporter.ZipType, stem + ".zip");
+    }
+}
+
+/// <summary>Tasks and monthly execution entries: who may issue and record them, through <see cref="AccessScope"/>.</summary>
+public sealed class TaskService(JixiaoDb db, AuditLog audit, AnalyticsService analytics)
+{
+    public sealed record Outcome(TaskProgress? Progress, string? Error, bool Forbidden = false);
+    public sealed record ExecutionOutcome(MonitoringResult? Result, string? Error, bool Forbidden = false);
+
+    /// <summary>A finance bureau (for its region) or a department's reviewer (for its units) issues a task to organisations it can see.</summary>
+    public async Task<Outcome> CreateAsync(AccessScope scope, TaskBody body, CancellationToken ct = default)
+    {
+        if (scope.OrganisationId is not { } issuer || !(scope.Roles.Contains(Roles.Finance) || scope.Roles.Contains(Roles.Reviewer)))
+            return new Outcome(null, "只有财政部门或主管部门可以下达自评任务。", true);
+        if (string.IsNullOrWhiteSpace(body.Title)) return new Outcome(null, "请填写任务名称。");
+        if (body.Organisations is not { Count: > 0 }) return new Outcome(null, "请选择下达到的单位。");
+        if (body.Organisations.Any(o => !scope.CanSee(o) || o == issuer)) return new Outcome(null, "只能向本部门所属单位或本地区的单位下达任务。", true);
+        var task = new EvaluationTask
+        {
+            Title = body.Title.Trim(),
+            Year = body.Year,
+            FundName = string.IsNullOrWhiteSpace(body.FundName) ? null : body.FundName.Trim(),
+            Deadline = body.Deadline,
+            Notes = body.Notes,
+            IssuerOrganisationId = issuer,
+            CreatedBy = scope.UserName,
+            CreatedAt = DateTime.UtcNow,
+            Assignments = body.Organisations.Distinct().Select(o => new TaskAssignment { OrganisationId = o }).ToList(),
+        };
+        db.Tasks.Add(task);
+        await audit.AppendAndSaveAsync(scope, "task-create", "task", null, issuer, new { task.Title, task.Year, task.FundName, deadline = task.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), organisations = body.Organisations }, ct);
+        var progress = (await analytics.TaskProgressAsync(scope, body.Year, ct)).First(t => t.TaskId == task.Id);
+        return new Outcome(progress, null);
+    }
+
+    /// <summary>The unit's filler (or its reviewer) records a month's cumulative execution of a fund.</summary>
+    public async Task<ExecutionOutcome> RecordExecutionAsync(AccessScope scope, MonitoringBody body, CancellationToken ct = default)
+    {
+        if (!scope.CanEdit(body.OrganisationId) && !scope.CanReview(body.OrganisationId))
+            return new ExecutionOutcome(null, "只能录入本单位或所属单位的执行数。", true);
+        if (body.Month is < 1 or > 12) return new ExecutionOutcome(null, "月份应在 1 到 12 之间。");
+        if (string.IsNullOrWhiteSpace(body.FundName)) return new ExecutionOutcome(null, "请填写资金名称。");
+        if (body.Budget < 0 || body.Executed < 0) return new ExecutionOutcome(null, "金额不能为负数。");
+        var fund = body.FundName.Trim();
+        var row = await db.MonthlyExecutions.FirstOrDefaultAsync(m => m.OrganisationId == body.OrganisationId && m.Year == body.Year && m.FundName == fund && m.Month == body.Month, ct);
+        if (row is null) db.MonthlyExecutions.Add(row = new MonthlyExecution { OrganisationId = body.OrganisationId, Year = body.Year, Month = body.Month, FundName = fund });
+        row.Budget = body.Budget;
+        row.Executed = body.Executed;
+        row.EnteredBy = scope.UserName;
+        row.EnteredAt = DateTime.UtcNow;
+        await audit.AppendAndSaveAsync(scope, "monitoring", "monthly-execution", null, body.OrganisationId, new { body.Year, body.Month, fund, body.Budget, body.Executed }, ct);
+        return new ExecutionOutcome(ExecutionMonitoring.Assess(body.Month, body.Budget, body.Executed), null);
+    }
+}
+
+/// <summary>The anonymous, read-only public site's downloads: only published documents, only their published version.</summary>
+public static class PublicApi
+{
+    public static IEndpointRouteBuilder MapPublicApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/public/{slug}/download", Download).AllowAnonymous().DisableAntiforgery().WithName("PublicDownload").WithTags("公开").WithSummary("下载公开文档（pdf、xlsx、json、fdp）");
+        return app;
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(string slug, string? format, PublicService pub, CancellationToken ct)
+    {
+        var published = await pub.FindAsync(slug, ct);
+        if (published is null) return TypedResults.Problem(title: "未找到", detail: "没有这个公开文档。", statusCode: StatusCodes.Status404NotFound);
+        var (doc, content) = published.Value;
+        var fmt = (format ?? "json").ToLowerInvariant();
+        try
+        {
+            ExportedFile file = fmt switch
+            {
+                "json" => new ExportedFile(ExportService.SafeFileName(doc.Title) + ".json", "application/json; charset=utf-8", Encoding.UTF8.GetBytes(Core.Serialization.CanonicalJson.SerializeDocuments([content]))),
+                "xlsx" => DocumentExporter.Export(content, ExportFormat.Xlsx),
+                "pdf" => DocumentExporter.Export(content, ExportFormat.Pdf),
+                "fdp" => DocumentExporter.Export(content, ExportFormat.DataPackage),
+                "csv" => DocumentExporter.Export(content, ExportFormat.Csv),
+                _ => throw new NotSupportedException($"不支持的格式“{format}”，可选 pdf、xlsx、json、fdp、csv。"),
+            };
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (NotSupportedException e)
+        {
+            return TypedResults.Problem(title: "无法下载", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (PdfConversionException e)
+        {
+            return TypedResults.Problem(title: "无法生成 PDF", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}
+
+/// <summary>What the public site may show: documents with a publication, at their published version — nothing else.</summary>
+public sealed class PublicService(JixiaoDb db)
+{
+    public sealed record Entry(string Slug, string Title, DocumentKind Kind, int? Year, string Organisation, string Region, string? Fund, DateTime PublishedAt);
+
+    public async Task<List<Entry>> SearchAsync(int? region, int? year, string? fund, string? q, CancellationToken ct = default)
+    {
+        var query = db.Documents.AsNoTracking().Include(d => d.Organisation).ThenInclude(o => o!.Region)
+            .Where(d => d.PublishedAt != null && d.PublicSlug != null && d.PublishedRevision != null);
+        if (year is { } y) query = query.Where(d => d.Year == y);
+        if (region is { } r)
+        {
+            var all = await db.Regions.AsNoTracking().Select(x => new { x.Id, x.ParentId }).ToListAsync(ct);
+            var ids = new List<int>();
+            var stack = new Stack<int>([r]);
+            while (stack.Count > 0)
+            {
+                var id = stack.Pop();
+                if (ids.Contains(id)) continue;
+                ids.Add(id);
+                foreach (var c in all.Where(x => x.ParentId == id)) stack.Push(c.Id);
+            }
+            query = query.Where(d => ids.Contains(d.Organisation!.RegionId));
+        }
+        if (!string.IsNullOrWhiteSpace(fund)) query = query.Where(d => d.FundName != null && d.FundName.Contains(fund.Trim()));
+        if (!string.IsNullOrWhiteSpace(q)) query = query.Where(d => d.Title.Contains(q.Trim()) || d.Organisation!.Name.Contains(q.Trim()));
+        var list = await query.OrderByDescending(d => d.Year).ThenBy(d => d.Title).Take(500).ToListAsync(ct);
+        return list.Select(d => new Entry(d.PublicSlug!, d.Title, d.Kind, d.Year, d.Organisation?.Name ?? "", d.Organisation?.Region?.Name ?? "", d.FundName, d.PublishedAt!.Value)).ToList();
+    }
+
+    public Task<List<Region>> RegionsAsync(CancellationToken ct = default) => db.Regions.AsNoTracking().OrderBy(r => r.Level).ThenBy(r => r.Id).ToListAsync(ct);
+
+    /// <summary>The published document and its content at the published version; null when the slug is unknown or unpublished.</summary>
+    public async Task<(StoredDocument Document, Document Content)?> FindAsync(string slug, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(slug) || slug.Length > 40) return null;
+        var doc = await db.Documents.AsNoTracking().Include(d => d.Organisation).ThenInclude(o => o!.Region)
+            .FirstOrDefaultAsync(d => d.PublicSlug == slug && d.PublishedAt != null && d.PublishedRevision != null, ct);
+        if (doc is null) return null;
+        var json = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == doc.Id && v.Number == doc.PublishedRevision).Select(v => v.ContentJson).FirstOrDefaultAsync(ct);
+        if (json is null) return null;
+        return (doc, Core.Serialization.CanonicalJson.Deserialize<Document>(json)!);
+    }
+}
