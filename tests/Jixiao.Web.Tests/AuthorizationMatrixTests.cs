@@ -51,6 +51,8 @@ public sealed partial class RouteTableTests
     private sealed class World
     {
         public required Dictionary<Target, Guid> Documents { get; init; }
+        /// <summary>A second document per target for the workflow transitions.</summary>
+        public required Dictionary<Target, Guid> Workflow { get; init; }
         public required Dictionary<Target, int> Organisations { get; init; }
         public required string Marker { get; init; }
         public Dictionary<string, HttpClient> Api { get; } = [];
@@ -84,6 +86,36 @@ public sealed partial class RouteTableTests
         ["GET /Error"] = (_, _, _, _) => Task.CompletedTask,
         ["GET /not-found"] = (_, _, _, _) => Task.CompletedTask,
         ["GET /health"] = (t, w, a, _) => t.HealthAsync(w, a),
+        // Workflow (issue 6): transitions on a separate set of documents so they do not freeze the ones above. Out of
+        // scope: 401 / 404, never 2xx and never the document; in scope the outcome depends on role and state (any 2xx/4xx, no 5xx).
+        ["POST /api/v1/documents/{id:guid}/submit"] = (t, w, a, x) => t.ScopedAsync(w, a, x, HttpMethod.Post, "/api/v1/documents/{0}/submit", workflow: true),
+        ["POST /api/v1/documents/{id:guid}/return"] = (t, w, a, x) => t.ScopedAsync(w, a, x, HttpMethod.Post, "/api/v1/documents/{0}/return", workflow: true),
+        ["POST /api/v1/documents/{id:guid}/approve"] = (t, w, a, x) => t.ScopedAsync(w, a, x, HttpMethod.Post, "/api/v1/documents/{0}/approve", workflow: true),
+        ["POST /api/v1/documents/{id:guid}/forward"] = (t, w, a, x) => t.ScopedAsync(w, a, x, HttpMethod.Post, "/api/v1/documents/{0}/forward", workflow: true),
+        ["POST /api/v1/documents/{id:guid}/publish"] = (t, w, a, x) => t.ScopedAsync(w, a, x, HttpMethod.Post, "/api/v1/documents/{0}/publish", workflow: true),
+        ["POST /api/v1/documents/{id:guid}/unpublish"] = (t, w, a, x) => t.ScopedAsync(w, a, x, HttpMethod.Post, "/api/v1/documents/{0}/unpublish", workflow: true),
+        ["GET /api/v1/documents/{id:guid}/versions"] = (t, w, a, x) => t.ReadAsync(w, a, x, $"/api/v1/documents/{w.Documents[x]}/versions"),
+        ["GET /api/v1/documents/{id:guid}/workflow"] = (t, w, a, x) => t.ReadAsync(w, a, x, $"/api/v1/documents/{w.Documents[x]}/workflow"),
+        ["GET /api/v1/documents/{id:guid}/diff"] = (t, w, a, x) => t.ScopedAsync(w, a, x, HttpMethod.Get, "/api/v1/documents/{0}/diff?from=1&to=1", workflow: false),
+        // Scoped summaries: anonymous 401; signed in, never another scope's document title, never 5xx.
+        ["GET /api/v1/aggregations"] = (t, w, a, _) => t.SummaryAsync(w, a, "/api/v1/aggregations?year=2023"),
+        ["GET /api/v1/dashboard"] = (t, w, a, _) => t.SummaryAsync(w, a, "/api/v1/dashboard?year=2023"),
+        ["GET /api/v1/results-use"] = (t, w, a, _) => t.SummaryAsync(w, a, "/api/v1/results-use?year=2023"),
+        ["GET /api/v1/tasks"] = (t, w, a, _) => t.SummaryAsync(w, a, "/api/v1/tasks"),
+        ["POST /api/v1/tasks"] = (t, w, a, _) => t.SummaryAsync(w, a, "/api/v1/tasks", HttpMethod.Post),
+        ["GET /api/v1/monitoring"] = (t, w, a, _) => t.SummaryAsync(w, a, "/api/v1/monitoring?year=2023"),
+        ["POST /api/v1/monitoring"] = (t, w, a, _) => t.SummaryAsync(w, a, "/api/v1/monitoring", HttpMethod.Post),
+        ["GET /api/v1/publishing/due"] = (t, w, a, _) => t.SummaryAsync(w, a, "/api/v1/publishing/due"),
+        ["GET /api/v1/bundles"] = (t, w, a, _) => t.SummaryAsync(w, a, "/api/v1/bundles?year=2023"),
+        ["GET /aggregations"] = (t, w, a, _) => t.SummaryAsync(w, a, "/aggregations", page: true),
+        ["GET /dashboard"] = (t, w, a, _) => t.SummaryAsync(w, a, "/dashboard", page: true),
+        ["GET /publishing"] = (t, w, a, _) => t.SummaryAsync(w, a, "/publishing", page: true),
+        ["GET /results"] = (t, w, a, _) => t.SummaryAsync(w, a, "/results", page: true),
+        ["GET /tasks"] = (t, w, a, _) => t.SummaryAsync(w, a, "/tasks", page: true),
+        // The public site: anyone, but only what was published (nothing of the matrix's drafts).
+        ["GET /public"] = (t, w, a, _) => t.PublicAsync(w, a, "/public"),
+        ["GET /public/{Slug}"] = (t, w, a, x) => t.PublicAsync(w, a, $"/public/{w.Documents[x]}"),
+        ["GET /public/{slug}/download"] = (t, w, a, x) => t.PublicAsync(w, a, $"/public/{w.Documents[x]}/download?format=json"),
         // The static-file fallback of the build's web assets: no file outside wwwroot, nothing for a path that is not a file.
         ["GET /{**path:file}"] = (t, w, a, _) => t.StaticFallbackAsync(w, a, HttpMethod.Get),
         ["HEAD /{**path:file}"] = (t, w, a, _) => t.StaticFallbackAsync(w, a, HttpMethod.Head),
@@ -102,7 +134,8 @@ public sealed partial class RouteTableTests
 
     /// <summary>Rules whose answer does not depend on the target document: tried once per actor.</summary>
     private static readonly HashSet<string> TargetFree =
-        ["GET /api/v1/documents/", "GET /api/v1/organisations", "GET /{**path:file}", "HEAD /{**path:file}", "GET /", "GET /documents", "GET /import", "GET /new", "GET /settings", "GET /forbidden", "GET /audit", "POST /account/logout", "GET /login", "POST /account/login", "GET /Error", "GET /not-found", "GET /health"];
+        ["GET /api/v1/documents/", "GET /api/v1/organisations", "GET /api/v1/aggregations", "GET /api/v1/dashboard", "GET /api/v1/results-use", "GET /api/v1/tasks", "POST /api/v1/tasks",
+         "GET /api/v1/monitoring", "POST /api/v1/monitoring", "GET /api/v1/publishing/due", "GET /api/v1/bundles", "GET /aggregations", "GET /dashboard", "GET /publishing", "GET /results", "GET /tasks", "GET /public", "GET /{**path:file}", "HEAD /{**path:file}", "GET /", "GET /documents", "GET /import", "GET /new", "GET /settings", "GET /forbidden", "GET /audit", "POST /account/logout", "GET /login", "POST /account/login", "GET /Error", "GET /not-found", "GET /health"];
 
     [Fact]
     public async Task Every_endpoint_answers_every_role_in_and_out_of_scope_as_the_matrix_says()
@@ -165,13 +198,15 @@ public sealed partial class RouteTableTests
     {
         var marker = "矩阵" + Guid.NewGuid().ToString("N")[..6];
         var docs = new Dictionary<Target, Guid>();
+        var flow = new Dictionary<Target, Guid>();
         var orgs = new Dictionary<Target, int>();
         foreach (var (t, unit) in Units)
         {
             docs[t] = await app.StoreAsync(unit, JixiaoFactory.Table($"{marker}{t}", 2023, unit));
+            flow[t] = await app.StoreAsync(unit, JixiaoFactory.Table($"{marker}流程{t}", 2021, unit));
             orgs[t] = await app.OrganisationIdAsync(unit);
         }
-        var w = new World { Documents = docs, Organisations = orgs, Marker = marker };
+        var w = new World { Documents = docs, Workflow = flow, Organisations = orgs, Marker = marker };
         foreach (var a in Actors)
         {
             if (a.User is null)
@@ -325,6 +360,48 @@ public sealed partial class RouteTableTests
         Expect(r, HttpStatusCode.OK, "/health");
         var body = await r.Content.ReadAsStringAsync();
         if (body.Contains(w.Marker, StringComparison.Ordinal) || body.Contains("Host=", StringComparison.Ordinal)) throw new Xunit.Sdk.XunitException("/health 泄露了内容");
+    }
+
+    private async Task ScopedAsync(World w, Actor a, Target x, HttpMethod method, string template, bool workflow)
+    {
+        var id = workflow ? w.Workflow[x] : w.Documents[x];
+        var req = new HttpRequestMessage(method, string.Format(System.Globalization.CultureInfo.InvariantCulture, template, id));
+        if (method == HttpMethod.Post) req.Content = new StringContent("{\"comment\":\"矩阵测试\",\"reason\":\"矩阵测试\"}", Encoding.UTF8, "application/json");
+        var r = await w.Api[a.Name].SendAsync(req);
+        var body = await r.Content.ReadAsStringAsync();
+        if (a.User is null) { Expect(r, HttpStatusCode.Unauthorized, req.RequestUri!.ToString()); return; }
+        if ((int)r.StatusCode >= 500) throw new Xunit.Sdk.XunitException($"{req.RequestUri}：{(int)r.StatusCode}");
+        if (!a.Sees.Contains(x))
+        {
+            if (r.IsSuccessStatusCode) throw new Xunit.Sdk.XunitException($"{req.RequestUri}：范围外的文档得到 {(int)r.StatusCode}");
+            if (body.Contains(w.Marker, StringComparison.Ordinal)) throw new Xunit.Sdk.XunitException($"{req.RequestUri}：回答泄露了文档");
+        }
+    }
+
+    private async Task SummaryAsync(World w, Actor a, string url, HttpMethod? method = null, bool page = false)
+    {
+        var req = new HttpRequestMessage(method ?? HttpMethod.Get, url);
+        if (req.Method == HttpMethod.Post) req.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        var r = await (page ? w.Web : w.Api)[a.Name].SendAsync(req);
+        if (a.User is null)
+        {
+            if (page) { if (r.StatusCode != HttpStatusCode.Redirect) throw new Xunit.Sdk.XunitException($"{url}：匿名应跳转登录，实际 {(int)r.StatusCode}"); }
+            else Expect(r, HttpStatusCode.Unauthorized, url);
+            return;
+        }
+        if ((int)r.StatusCode >= 500) throw new Xunit.Sdk.XunitException($"{url}：{(int)r.StatusCode}");
+        var body = await r.Content.ReadAsStringAsync();
+        foreach (var t in All.Where(t => !a.Sees.Contains(t)))
+            if (body.Contains($"{w.Marker}{t}", StringComparison.Ordinal) || body.Contains($"{w.Marker}流程{t}", StringComparison.Ordinal))
+                throw new Xunit.Sdk.XunitException($"{url}：泄露了范围外的文档 {t}");
+    }
+
+    private async Task PublicAsync(World w, Actor a, string url)
+    {
+        var r = await w.Web[a.Name].GetAsync(url);
+        if ((int)r.StatusCode >= 500) throw new Xunit.Sdk.XunitException($"{url}：{(int)r.StatusCode}");
+        if ((await r.Content.ReadAsStringAsync()).Contains(w.Marker, StringComparison.Ordinal))
+            throw new Xunit.Sdk.XunitException($"{url}：公开网站出现了未公开的草稿");
     }
 
     private async Task StaticFallbackAsync(World w, Actor a, HttpMethod method)
