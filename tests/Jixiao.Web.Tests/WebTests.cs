@@ -195,6 +195,55 @@ public abstract class WebTests<TFactory>(TFactory app) where TFactory : JixiaoFa
         Assert.Contains("data-testid=\"count-total\">2<", html);
     }
 
+    [DbFact]
+    public async Task List_pages_in_one_order_without_gaps_and_its_totals_follow_every_write()
+    {
+        // Titles in an order unlike their insertion order, two years, two organisations.
+        var stored = new List<Guid>();
+        foreach (var (fund, year, unit) in new[] { ("翻页资金戊", 2023, FyUnit), ("翻页资金甲", 2024, ZltSibling), ("翻页资金丁", 2024, FyUnit), ("翻页资金乙", 2023, ZltSibling), ("翻页资金丙", 2024, FyUnit), ("翻页资金己", 2024, ZltSibling), ("翻页资金庚", 2023, FyUnit) })
+            stored.Add(await App.StoreAsync(unit, JixiaoFactory.Table(fund, year, unit), DocumentStatus.Draft, errors: year == 2024 ? 1 : 0));
+        var admin = await App.ApiClientAsync("admin");
+        async Task<JsonObject> List(string query) => (await admin.GetFromJsonAsync<JsonObject>("/api/v1/documents?q=翻页资金&" + query))!;
+
+        var seen = new List<JsonNode>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var body = await List($"pageSize=3&page={page}");
+            Assert.Equal(7, (int)body["total"]!);
+            seen.AddRange(body["items"]!.AsArray().Select(i => i!));
+        }
+        Assert.Equal(stored.Order(), seen.Select(i => Guid.Parse((string)i["id"]!)).Order());
+        // year newest first, then organisation, then title
+        var keys = seen.Select(i => ((int)i["year"]!, (int)i["organisationId"]!, (string)i["title"]!)).ToList();
+        var expected = keys.OrderByDescending(k => k.Item1).ThenBy(k => k.Item2).ThenBy(k => k.Item3, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, keys);
+        Assert.All(seen, i => Assert.Null(i["content"]));
+        Assert.Empty((await List("pageSize=3&page=4"))["items"]!.AsArray());
+        Assert.Equal(4, (int)(await List(""))["withErrors"]!);
+
+        // A new document, a status change and an edit made through the services show at once in the totals.
+        await App.StoreAsync(FyUnit, JixiaoFactory.Table("翻页资金辛", 2022, FyUnit), DocumentStatus.Draft, errors: 3);
+        var after = await List("");
+        Assert.Equal(8, (int)after["total"]!);
+        Assert.Equal(5, (int)after["withErrors"]!);
+        Assert.Equal(7, (int)after["errors"]!);
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JixiaoDb>();
+            var doc = await db.Documents.SingleAsync(d => d.Id == stored[0]);
+            doc.Status = DocumentStatus.Approved;
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(1, (int)(await List(""))["byStatus"]!["approved"]!);
+        Assert.Equal(1, (int)(await List("status=approved"))["total"]!);
+
+        // Totals are per scope: the same query by a unit's filler counts only its own organisation's documents.
+        var filler = await App.ApiClientAsync("fy-sbzx-tianbao");
+        var own = (await filler.GetFromJsonAsync<JsonObject>("/api/v1/documents?q=翻页资金"))!;
+        Assert.Equal(5, (int)own["total"]!);
+        Assert.Equal(8, (int)(await List(""))["total"]!);
+    }
+
     // ---------- concurrency ----------
 
     [DbFact]

@@ -116,11 +116,14 @@ public static class SelfEvaluationAggregator
     ];
 
     /// <summary>True when a table is of the fund: its fund name or title contains <paramref name="fund"/> (spaces and quotes ignored).</summary>
-    public static bool MatchesFund(SelfEvaluationTable table, string? fund)
+    public static bool MatchesFund(SelfEvaluationTable table, string? fund) => MatchesFund(table.FundName, table.Title, fund);
+
+    /// <summary>The same test on a fund name and a title alone (e.g. the columns a store keeps beside the content).</summary>
+    public static bool MatchesFund(string? fundName, string? title, string? fund)
     {
         if (string.IsNullOrWhiteSpace(fund)) return true;
         var f = Normalize(fund);
-        return Normalize(table.FundName).Contains(f, StringComparison.Ordinal) || Normalize(table.Title).Contains(f, StringComparison.Ordinal);
+        return Normalize(fundName).Contains(f, StringComparison.Ordinal) || Normalize(title).Contains(f, StringComparison.Ordinal);
     }
 
     private static string Normalize(string? s) =>
@@ -239,7 +242,7 @@ public static class SelfEvaluationAggregator
         return v is { } x && x > 0 ? Convert(x, unit, MoneyUnit.Yuan) : null;
     }
 
-    private sealed record Item(AggregationInput Input, IndicatorRow Row, IndicatorValue Target, IndicatorValue Actual, string MeasureUnit);
+    private sealed record Item(AggregationInput Input, IndicatorRow Row, IndicatorValue Target, IndicatorValue Actual, string MeasureUnit, string CompactName);
 
     private static string MeasureUnitOf(IndicatorValue v) => v is QuantityValue q ? q.Unit : "";
 
@@ -254,10 +257,18 @@ public static class SelfEvaluationAggregator
             foreach (var row in i.Table.Indicators)
             {
                 var target = IndicatorParser.Parse(row.EffectiveTarget);
-                items.Add(new Item(i, row, target, IndicatorParser.Parse(row.Actual), MeasureUnitOf(target)));
+                items.Add(new Item(i, row, target, IndicatorParser.Parse(row.Actual), MeasureUnitOf(target), Text.Compact(row.Name)));
             }
         // Groups by level-3 name and measurement unit, in the order first seen.
-        var groups = items.GroupBy(x => (Name: Text.Compact(x.Row.Name), x.MeasureUnit)).ToList();
+        var groups = items.GroupBy(x => (Name: x.CompactName, x.MeasureUnit)).ToList();
+        // The items of each level-3 name (whatever the unit), in input order: looked up once per aggregated row
+        // instead of scanning every unit's every indicator for each row (quadratic at a region's thousands of tables).
+        var byName = new Dictionary<string, List<Item>>(StringComparer.Ordinal);
+        foreach (var x in items)
+        {
+            if (!byName.TryGetValue(x.CompactName, out var same)) byName[x.CompactName] = same = [];
+            same.Add(x);
+        }
         foreach (var g in groups)
         {
             var list = g.ToList();
@@ -296,7 +307,8 @@ public static class SelfEvaluationAggregator
         }
         foreach (var ind in result.Indicators)
         {
-            var first = items.First(x => Text.Compact(x.Row.Name) == Text.Compact(ind.Name));
+            var named = byName[Text.Compact(ind.Name)];
+            var first = named[0];
             result.Table.Indicators.Add(new IndicatorRow
             {
                 Level1Label = ind.Level1Label,
@@ -307,8 +319,8 @@ public static class SelfEvaluationAggregator
                 Target = ind.Target,
                 Actual = ind.Actual,
                 DeviationReason = ind.Merge == IndicatorMerge.PerUnit
-                    ? items.FirstOrDefault(x => x.Input.Contributor == ind.Contributor && x.Row.Name == ind.Name)?.Row.DeviationReason
-                    : JoinReasons(items.Where(x => Text.Compact(x.Row.Name) == Text.Compact(ind.Name))),
+                    ? named.FirstOrDefault(x => x.Input.Contributor == ind.Contributor && x.Row.Name == ind.Name)?.Row.DeviationReason
+                    : JoinReasons(named),
             });
         }
     }

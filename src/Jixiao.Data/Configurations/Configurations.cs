@@ -72,6 +72,8 @@ internal sealed class StoredDocumentConfiguration : IEntityTypeConfiguration<Sto
         b.HasOne(x => x.ImportRecord).WithMany().HasForeignKey(x => x.ImportRecordId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.OrganisationId, x.Year });
         b.HasIndex(x => x.Status);
+        // The document list's order (year newest first, organisation, title, id): a page is read off this index.
+        b.HasIndex(x => new { x.Year, x.OrganisationId, x.Title, x.Id }, "IX_documents_list_order").IsDescending(true, false, false, false);
         b.Property(x => x.ApprovedBy).HasMaxLength(256);
         b.Property(x => x.PublicSlug).HasMaxLength(40);
         b.HasIndex(x => x.PublicSlug).IsUnique();

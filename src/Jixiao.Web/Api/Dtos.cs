@@ -3,6 +3,7 @@ using Jixiao.Core.Checks;
 using Jixiao.Core.Model;
 using Jixiao.Core.Provenance;
 using Jixiao.Data.Entities;
+using Jixiao.Web.Services;
 
 namespace Jixiao.Web.Api;
 
@@ -33,14 +34,16 @@ public record DocumentSummaryDto
     public DateTime UpdatedAt { get; init; }
     public string UpdatedBy { get; init; } = "";
 
-    public static DocumentSummaryDto From(StoredDocument d) => Fill(new DocumentSummaryDto(), d);
+    public static DocumentSummaryDto From(StoredDocument d) => From(DocumentListItem.Of(d));
 
-    protected static T Fill<T>(T dto, StoredDocument d) where T : DocumentSummaryDto => (T)((DocumentSummaryDto)dto with
+    public static DocumentSummaryDto From(DocumentListItem d) => Fill(new DocumentSummaryDto(), d);
+
+    protected static T Fill<T>(T dto, DocumentListItem d) where T : DocumentSummaryDto => (T)((DocumentSummaryDto)dto with
     {
         Id = d.Id,
         OrganisationId = d.OrganisationId,
-        Organisation = d.Organisation?.Name ?? "",
-        Region = d.Organisation?.Region?.Name,
+        Organisation = d.Organisation,
+        Region = d.Region,
         Kind = d.Kind.JsonName(),
         KindName = d.Kind.ChineseName(),
         Title = d.Title,
@@ -68,7 +71,7 @@ public sealed record DocumentDto : DocumentSummaryDto
     public static DocumentDto WithContent(StoredDocument d)
     {
         using var json = JsonDocument.Parse(d.ContentJson);
-        return Fill(new DocumentDto { Content = json.RootElement.Clone() }, d);
+        return Fill(new DocumentDto { Content = json.RootElement.Clone() }, DocumentListItem.Of(d));
     }
 }
 

@@ -142,7 +142,7 @@ public static class WorkflowApi
 
     private static DateTime? Utc(DateTime? t) => t is { } x ? DateTime.SpecifyKind(x, DateTimeKind.Utc) : null;
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Aggregations(int? region, int? organisation, int? year, string? fund, string? kind,
+    internal static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> Aggregations(int? region, int? organisation, int? year, string? fund, string? kind,
         ClaimsPrincipal user, AccessScopeService scopes, AnalyticsService analytics, CancellationToken ct)
     {
         if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
@@ -156,7 +156,7 @@ public static class WorkflowApi
         }
         var result = await analytics.AggregateAsync(scope, region, organisation, year, fund, ct);
         if (result is null) return Problems.NotFound("该范围内没有您可见的" + (string.IsNullOrWhiteSpace(fund) ? "" : $"“{fund}”") + "绩效自评表。");
-        return TypedResults.Content(AggregationJson.ToJson(result.Value.Result, result.Value.Report.Findings).ToJsonString(AggregationJson.Options), "application/json; charset=utf-8");
+        return TypedResults.Bytes(AggregationJson.ToUtf8(result.Value.Result, result.Value.Report.Findings), "application/json; charset=utf-8");
     }
 
     internal static async Task<Results<Ok<Dashboard>, ProblemHttpResult>> DashboardData(int? year, ClaimsPrincipal user, AccessScopeService scopes, AnalyticsService analytics, CancellationToken ct)

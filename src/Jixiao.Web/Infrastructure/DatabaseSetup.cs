@@ -1,4 +1,5 @@
 using Jixiao.Data;
+using Jixiao.Web.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Infrastructure;
@@ -25,14 +26,17 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddJixiaoDb(this IServiceCollection services, Choice choice)
     {
+        // Every context reports its document writes, so the list's cached totals never outlive a change.
+        services.AddSingleton<DocumentCountsCache>();
+        services.AddSingleton<DocumentWritesInterceptor>();
         if (choice.IsPostgres)
         {
-            services.AddDbContext<PgJixiaoDb>(o => o.UseNpgsql(choice.ConnectionString));
+            services.AddDbContext<PgJixiaoDb>((sp, o) => o.UseNpgsql(choice.ConnectionString).AddInterceptors(sp.GetRequiredService<DocumentWritesInterceptor>()));
             services.AddScoped<JixiaoDb>(sp => sp.GetRequiredService<PgJixiaoDb>());
         }
         else
         {
-            services.AddDbContext<SqliteJixiaoDb>(o => o.UseSqlite(choice.ConnectionString));
+            services.AddDbContext<SqliteJixiaoDb>((sp, o) => o.UseSqlite(choice.ConnectionString).AddInterceptors(sp.GetRequiredService<DocumentWritesInterceptor>()));
             services.AddScoped<JixiaoDb>(sp => sp.GetRequiredService<SqliteJixiaoDb>());
         }
         return services;

@@ -27,7 +27,19 @@ public sealed record DocumentFilter
 
 public sealed record DocumentCounts(int Total, int WithErrors, int Errors, int Warnings, IReadOnlyDictionary<DocumentStatus, int> ByStatus, IReadOnlyDictionary<DocumentKind, int> ByKind);
 
-public sealed record DocumentPage(DocumentCounts Counts, IReadOnlyList<StoredDocument> Items, int Page, int PageSize);
+/// <summary>A row of the document list: the columns the list shows, never the content.</summary>
+public sealed record DocumentListItem(
+    Guid Id, int OrganisationId, string Organisation, string? Region, DocumentKind Kind, string Title, int? Year, string? Unit, string? FundName,
+    DocumentStatus Status, bool HasErrors, int ErrorCount, int WarningCount, int Revision, string ContentHash, string? SourceFileName,
+    DateTime UpdatedAt, string UpdatedBy)
+{
+    /// <summary>The row of a loaded document (its organisation and region included when loaded).</summary>
+    public static DocumentListItem Of(StoredDocument d) => new(
+        d.Id, d.OrganisationId, d.Organisation?.Name ?? "", d.Organisation?.Region?.Name, d.Kind, d.Title, d.Year, d.Unit, d.FundName,
+        d.Status, d.HasErrors, d.ErrorCount, d.WarningCount, d.Revision, d.ContentHash, d.SourceFileName, d.UpdatedAt, d.UpdatedBy);
+}
+
+public sealed record DocumentPage(DocumentCounts Counts, IReadOnlyList<DocumentListItem> Items, int Page, int PageSize);
 
 public abstract record SaveResult
 {
@@ -39,37 +51,59 @@ public abstract record SaveResult
 }
 
 /// <summary>Reads and writes stored documents. Every read is scoped by <see cref="AccessScope"/>; every write makes a new immutable version and an audit entry in the same transaction.</summary>
-public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog audit)
+public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog audit, DocumentCountsCache countsCache)
 {
+    /// <summary>
+    /// One page of the visible documents matching <paramref name="f"/>, in the order year (newest first),
+    /// organisation, title. The totals come from <see cref="DocumentCountsCache"/> (computed by one grouped query
+    /// after a change, not per request); the page is found on the ordering index by id alone, then only its rows'
+    /// listed columns are read — never the content JSON.
+    /// </summary>
     public async Task<DocumentPage> ListAsync(AccessScope scope, DocumentFilter f, CancellationToken ct = default)
     {
         var q = await FilterAsync(scope, f, ct);
-        var rows = await q.Select(d => new { d.Status, d.Kind, d.HasErrors, d.ErrorCount, d.WarningCount }).ToListAsync(ct);
-        var counts = new DocumentCounts(
-            rows.Count,
-            rows.Count(r => r.HasErrors),
-            rows.Sum(r => r.ErrorCount),
-            rows.Sum(r => r.WarningCount),
-            rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count()),
-            rows.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count()));
+        var counts = await countsCache.GetOrComputeAsync(CountsKey(scope, f), () => CountAsync(q, ct));
         var page = Math.Max(1, f.Page);
         var size = Math.Clamp(f.PageSize, 1, 500);
-        var items = await q.Include(d => d.Organisation).ThenInclude(o => o!.Region)
-            .OrderByDescending(d => d.Year).ThenBy(d => d.OrganisationId).ThenBy(d => d.Title)
-            .Skip((page - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);
-        return new DocumentPage(counts, items, page, size);
+        if ((long)(page - 1) * size >= counts.Total) return new DocumentPage(counts, [], page, size);
+        var ids = await q.OrderByDescending(d => d.Year).ThenBy(d => d.OrganisationId).ThenBy(d => d.Title).ThenBy(d => d.Id)
+            .Skip((page - 1) * size).Take(size).Select(d => d.Id).ToListAsync(ct);
+        var rows = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new DocumentListItem(
+                d.Id, d.OrganisationId, d.Organisation!.Name, d.Organisation.Region!.Name, d.Kind, d.Title, d.Year, d.Unit, d.FundName,
+                d.Status, d.HasErrors, d.ErrorCount, d.WarningCount, d.Revision, d.ContentHash, d.SourceFileName, d.UpdatedAt, d.UpdatedBy))
+            .ToListAsync(ct);
+        var position = new Dictionary<Guid, int>(ids.Count);
+        for (var i = 0; i < ids.Count; i++) position[ids[i]] = i;
+        rows.Sort((x, y) => position[x.Id].CompareTo(position[y.Id]));
+        return new DocumentPage(counts, rows, page, size);
+    }
+
+    private static async Task<DocumentCounts> CountAsync(IQueryable<StoredDocument> q, CancellationToken ct)
+    {
+        var groups = await q.GroupBy(d => new { d.Status, d.Kind, d.HasErrors })
+            .Select(g => new { g.Key.Status, g.Key.Kind, g.Key.HasErrors, Documents = g.Count(), Errors = g.Sum(x => x.ErrorCount), Warnings = g.Sum(x => x.WarningCount) })
+            .ToListAsync(ct);
+        return new DocumentCounts(
+            groups.Sum(g => g.Documents),
+            groups.Where(g => g.HasErrors).Sum(g => g.Documents),
+            groups.Sum(g => g.Errors),
+            groups.Sum(g => g.Warnings),
+            groups.GroupBy(g => g.Status).ToDictionary(x => x.Key, x => x.Sum(g => g.Documents)),
+            groups.GroupBy(g => g.Kind).ToDictionary(x => x.Key, x => x.Sum(g => g.Documents)));
+    }
+
+    /// <summary>What the totals depend on: who is asking (what they may see) and the filter without the page.</summary>
+    private static string CountsKey(AccessScope scope, DocumentFilter f)
+    {
+        var who = scope.IsAdmin ? "*" : string.Join(",", scope.VisibleOrganisationIds.Order());
+        return string.Join("|", who, f.Year, f.RegionId, f.OrganisationId, f.Unit?.Trim(), f.Kind, f.Status, f.HasErrors, f.Q?.Trim());
     }
 
     private async Task<IQueryable<StoredDocument>> FilterAsync(AccessScope scope, DocumentFilter f, CancellationToken ct)
     {
-        var q = scope.Documents(db);
-        if (f.Year is { } y) q = q.Where(d => d.Year == y);
+        var q = await WithinAsync(scope.Documents(db), f.Year, f.RegionId, null, ct);
         if (f.OrganisationId is { } o) q = q.Where(d => d.OrganisationId == o);
-        if (f.RegionId is { } r)
-        {
-            var regions = await RegionSubtreeAsync(r, ct);
-            q = q.Where(d => regions.Contains(d.Organisation!.RegionId));
-        }
         if (!string.IsNullOrWhiteSpace(f.Unit))
         {
             var u = f.Unit.Trim();
@@ -86,21 +120,31 @@ public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog a
         return q;
     }
 
-    public async Task<List<int>> RegionSubtreeAsync(int regionId, CancellationToken ct = default)
+    /// <summary>
+    /// Narrows documents to a year, a region with the regions under it, and an organisation with the
+    /// organisations under it (each when given) — the one place the list and the 汇总 scope their documents.
+    /// </summary>
+    public async Task<IQueryable<StoredDocument>> WithinAsync(IQueryable<StoredDocument> q, int? year, int? region, int? organisation, CancellationToken ct = default)
     {
-        var all = await db.Regions.AsNoTracking().Select(x => new { x.Id, x.ParentId }).ToListAsync(ct);
-        var children = all.ToLookup(x => x.ParentId);
-        var result = new List<int>();
-        var stack = new Stack<int>([regionId]);
-        while (stack.Count > 0)
+        if (year is { } y) q = q.Where(d => d.Year == y);
+        if (region is { } r)
         {
-            var id = stack.Pop();
-            if (result.Contains(id)) continue;
-            result.Add(id);
-            foreach (var c in children[id]) stack.Push(c.Id);
+            var regions = await RegionSubtreeAsync(r, ct);
+            q = q.Where(d => regions.Contains(d.Organisation!.RegionId));
         }
-        return result;
+        if (organisation is { } o)
+        {
+            var subtree = await OrganisationSubtreeAsync(o, ct);
+            q = q.Where(d => subtree.Contains(d.OrganisationId));
+        }
+        return q;
     }
+
+    public async Task<List<int>> RegionSubtreeAsync(int regionId, CancellationToken ct = default) =>
+        Trees.Subtree((await db.Regions.AsNoTracking().Select(x => new { x.Id, x.ParentId }).ToListAsync(ct)).Select(x => (x.Id, x.ParentId)), regionId);
+
+    public async Task<List<int>> OrganisationSubtreeAsync(int organisationId, CancellationToken ct = default) =>
+        Trees.Subtree((await db.Organisations.AsNoTracking().Select(x => new { x.Id, x.ParentId }).ToListAsync(ct)).Select(x => (x.Id, x.ParentId)), organisationId);
 
     /// <summary>The document when it exists and the user may see it; otherwise null (the caller answers 404 either way).</summary>
     public Task<StoredDocument?> GetAsync(AccessScope scope, Guid id, CancellationToken ct = default) =>

@@ -777,6 +777,9 @@ namespace Jixiao.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId", "Year");
 
+                    b.HasIndex(new[] { "Year", "OrganisationId", "Title", "Id" }, "IX_documents_list_order")
+                        .IsDescending(true, false, false, false);
+
                     b.ToTable("documents", (string)null);
                 });
 
