@@ -143,6 +143,6 @@ public static class Engine
                 break;
         }
         // Every list above is already distinct by id.
-        return (ctx.Findings, ctx.Coverage(rules).ToList(), score);
+        return (ctx.Findings, ctx.Finish(rules), score);
     }
 }

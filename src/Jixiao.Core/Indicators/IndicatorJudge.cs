@@ -9,7 +9,41 @@ public static class IndicatorJudge
 
     public static Judgement Judge(string? target, string? actual) => Judge(IndicatorParser.Parse(target), IndicatorParser.Parse(actual));
 
+    /// <summary>Slots of the per-thread memo of recent judgements (a power of two).</summary>
+    private const int MemoSize = 512;
+
+    /// <summary>
+    /// Recent judgements on this thread, direct-mapped by the identity of the two values. The row checks and then
+    /// the scorer judge every pair of a table, and <see cref="IndicatorParser.Parse"/> hands out the same value
+    /// object for a repeated text ("100%", "达成预期指标"), so the same pair comes back often. Values and judgements
+    /// are immutable and a judgement is a pure function of the two values: a hit returns the same judgement.
+    /// </summary>
+    [ThreadStatic]
+    private static (IndicatorValue? Target, IndicatorValue? Actual, Judgement? Result)[]? _memo;
+
     public static Judgement Judge(IndicatorValue target, IndicatorValue actual)
+    {
+        var memo = _memo ??= new (IndicatorValue?, IndicatorValue?, Judgement?)[MemoSize];
+        var hash = (Cheap(target.Raw) * 31) ^ Cheap(actual.Raw);
+        ref var slot = ref memo[hash & (MemoSize - 1)];
+        if (ReferenceEquals(slot.Target, target) && ReferenceEquals(slot.Actual, actual) && slot.Result is { } known)
+        {
+            return known;
+        }
+
+        var result = JudgeUncached(target, actual);
+        slot = (target, actual, result);
+        return result;
+    }
+
+    /// <summary>
+    /// A slot index from a few characters of the text (an object's identity hash would need its header written on
+    /// first use, which costs more than the judgement it saves). Equal texts give equal slots; the slot is then
+    /// checked by identity, so a collision only costs a miss.
+    /// </summary>
+    private static int Cheap(string s) => s.Length == 0 ? 0 : ((s.Length * 31 + s[0]) * 31 + s[s.Length / 2]) * 31 + s[^1];
+
+    private static Judgement JudgeUncached(IndicatorValue target, IndicatorValue actual)
     {
         if (NotMeasurable(target, isTarget: true) is { } targetProblem)
         {

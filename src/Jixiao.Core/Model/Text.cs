@@ -9,25 +9,38 @@ public static class Text
     public static string Compact(string? s)
     {
         if (string.IsNullOrEmpty(s)) return "";
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
+        // Most names and cells have nothing to remove or replace: then the string itself is the answer.
+        var first = 0;
+        while (first < s.Length && !Changes(s[first])) first++;
+        if (first == s.Length) return s;
+        Span<char> buffer = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        s.AsSpan(0, first).CopyTo(buffer);
+        var n = first;
+        for (var i = first; i < s.Length; i++)
         {
-            if (char.IsWhiteSpace(c) || c == '\u200b' || c == '\ufeff') continue;
-            sb.Append(c switch
-            {
-                '(' => '（',
-                ')' => '）',
-                ':' => '：',
-                ',' => '，',
-                '【' => '〔',
-                '】' => '〕',
-                '[' => '〔',
-                ']' => '〕',
-                _ => c,
-            });
+            var c = s[i];
+            if (IsDropped(c)) continue;
+            buffer[n++] = Replacement(c);
         }
-        return sb.ToString();
+        return new string(buffer[..n]);
     }
+
+    private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '\u200b' || c == '\ufeff';
+
+    private static bool Changes(char c) => IsDropped(c) || Replacement(c) != c;
+
+    private static char Replacement(char c) => c switch
+    {
+        '(' => '（',
+        ')' => '）',
+        ':' => '：',
+        ',' => '，',
+        '【' => '〔',
+        '】' => '〕',
+        '[' => '〔',
+        ']' => '〕',
+        _ => c,
+    };
 
     /// <summary>The text before the first opening bracket.</summary>
     public static string BeforeBracket(string s)

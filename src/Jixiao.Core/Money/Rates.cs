@@ -21,7 +21,7 @@ public static class Rates
     public static int DecimalsOf(string? text)
     {
         if (string.IsNullOrEmpty(text)) return 0;
-        var t = text.Trim().TrimEnd('%', '％').Trim();
+        var t = text.AsSpan().Trim().TrimEnd("%％").Trim();
         var dot = t.IndexOf('.');
         if (dot < 0) return 0;
         var n = 0;

@@ -299,16 +299,19 @@ public static partial class ReportChecks
     /// </summary>
     private static void CheckIndicators(ReportText text, IReadOnlyList<SelfEvaluationTable> tables, CheckContext ctx)
     {
-        var indicators = tables.SelectMany(t => t.Indicators).Where(i => Text.Compact(i.Name).Length >= 4).ToList();
+        // Each name compacted once, not once per clause.
+        var indicators = new List<(IndicatorRow Row, string Name)>();
+        foreach (var t in tables)
+            foreach (var i in t.Indicators)
+                if (Text.Compact(i.Name) is { Length: >= 4 } compactName) indicators.Add((i, compactName));
         if (indicators.Count == 0) return;
         foreach (var sentence in text.Sentences)
         {
             foreach (var clause in sentence.Text.Split('；', ';'))
             {
                 var compact = Text.Compact(clause);
-                foreach (var row in indicators)
+                foreach (var (row, name) in indicators)
                 {
-                    var name = Text.Compact(row.Name);
                     var at = compact.IndexOf(name, StringComparison.Ordinal);
                     if (at < 0) continue;
                     var rest = compact[(at + name.Length)..];
