@@ -26,8 +26,8 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddJixiaoDb(this IServiceCollection services, Choice choice)
     {
-        // Every context reports its document writes, so the list's cached totals never outlive a change.
-        services.AddSingleton<DocumentCountsCache>();
+        // Every context reports its document writes, so the list's cached totals and order never outlive a change.
+        services.AddSingleton<DocumentListCache>();
         services.AddSingleton<DocumentWritesInterceptor>();
         if (choice.IsPostgres)
         {

@@ -51,30 +51,33 @@ public abstract record SaveResult
 }
 
 /// <summary>Reads and writes stored documents. Every read is scoped by <see cref="AccessScope"/>; every write makes a new immutable version and an audit entry in the same transaction.</summary>
-public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog audit, DocumentCountsCache countsCache)
+public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog audit, DocumentListCache listCache)
 {
     /// <summary>
     /// One page of the visible documents matching <paramref name="f"/>, in the order year (newest first),
-    /// organisation, title. The totals come from <see cref="DocumentCountsCache"/> (computed by one grouped query
-    /// after a change, not per request); the page is found on the ordering index by id alone, then only its rows'
-    /// listed columns are read — never the content JSON.
+    /// organisation, title, id. The totals and the order come from <see cref="DocumentListCache"/> (one grouped query
+    /// and one id-only scan of the ordering index after a change, not per request); a page is a slice of that order,
+    /// and only its rows' listed columns are read — never the content JSON.
     /// </summary>
     public async Task<DocumentPage> ListAsync(AccessScope scope, DocumentFilter f, CancellationToken ct = default)
     {
         var q = await FilterAsync(scope, f, ct);
-        var counts = await countsCache.GetOrComputeAsync(CountsKey(scope, f), () => CountAsync(q, ct));
+        var key = ListKey(scope, f);
+        var counts = await listCache.CountsAsync(key, () => CountAsync(q, ct));
         var page = Math.Max(1, f.Page);
         var size = Math.Clamp(f.PageSize, 1, 500);
-        if ((long)(page - 1) * size >= counts.Total) return new DocumentPage(counts, [], page, size);
-        var ids = await q.OrderByDescending(d => d.Year).ThenBy(d => d.OrganisationId).ThenBy(d => d.Title).ThenBy(d => d.Id)
-            .Skip((page - 1) * size).Take(size).Select(d => d.Id).ToListAsync(ct);
+        var order = await listCache.OrderAsync(key, async () =>
+            [.. await q.OrderByDescending(d => d.Year).ThenBy(d => d.OrganisationId).ThenBy(d => d.Title).ThenBy(d => d.Id).Select(d => d.Id).ToListAsync(ct)]);
+        var from = (long)(page - 1) * size;
+        if (from >= order.Length) return new DocumentPage(counts, [], page, size);
+        var ids = order.AsSpan((int)from, (int)Math.Min(size, order.Length - from)).ToArray();
         var rows = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
             .Select(d => new DocumentListItem(
                 d.Id, d.OrganisationId, d.Organisation!.Name, d.Organisation.Region!.Name, d.Kind, d.Title, d.Year, d.Unit, d.FundName,
                 d.Status, d.HasErrors, d.ErrorCount, d.WarningCount, d.Revision, d.ContentHash, d.SourceFileName, d.UpdatedAt, d.UpdatedBy))
             .ToListAsync(ct);
-        var position = new Dictionary<Guid, int>(ids.Count);
-        for (var i = 0; i < ids.Count; i++) position[ids[i]] = i;
+        var position = new Dictionary<Guid, int>(ids.Length);
+        for (var i = 0; i < ids.Length; i++) position[ids[i]] = i;
         rows.Sort((x, y) => position[x.Id].CompareTo(position[y.Id]));
         return new DocumentPage(counts, rows, page, size);
     }
@@ -93,8 +96,8 @@ public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog a
             groups.GroupBy(g => g.Kind).ToDictionary(x => x.Key, x => x.Sum(g => g.Documents)));
     }
 
-    /// <summary>What the totals depend on: who is asking (what they may see) and the filter without the page.</summary>
-    private static string CountsKey(AccessScope scope, DocumentFilter f)
+    /// <summary>What the totals and the order depend on: who is asking (what they may see) and the filter without the page.</summary>
+    private static string ListKey(AccessScope scope, DocumentFilter f)
     {
         var who = scope.IsAdmin ? "*" : string.Join(",", scope.VisibleOrganisationIds.Order());
         return string.Join("|", who, f.Year, f.RegionId, f.OrganisationId, f.Unit?.Trim(), f.Kind, f.Status, f.HasErrors, f.Q?.Trim());
@@ -164,8 +167,11 @@ public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog a
         return json is null ? [] : CanonicalJson.Deserialize<List<CoverageEntry>>(json) ?? [];
     }
 
+    /// <summary>The versions' history (number, reason, who, when, hash) — without each version's content and coverage JSON.</summary>
     public Task<List<DocumentVersion>> VersionsAsync(StoredDocument doc, CancellationToken ct = default) =>
-        db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == doc.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
+        db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == doc.Id).OrderByDescending(v => v.Number)
+            .Select(v => new DocumentVersion { Id = v.Id, DocumentId = v.DocumentId, Number = v.Number, ContentHash = v.ContentHash, Reason = v.Reason, CreatedBy = v.CreatedBy, CreatedAt = v.CreatedAt })
+            .ToListAsync(ct);
 
     public static Document Content(StoredDocument doc) =>
         CanonicalJson.Deserialize<Document>(doc.ContentJson) ?? throw new InvalidOperationException("文档内容为空。");
