@@ -67,6 +67,9 @@ public abstract class JixiaoFactory : WebApplicationFactory<Program>
 
     protected virtual long MaxUploadBytes => 20L * 1024 * 1024;
 
+    /// <summary>Jixiao:ReadTimeLimitSeconds (null: the app's default).</summary>
+    protected virtual double? ReadTimeLimitSeconds => null;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -76,6 +79,7 @@ public abstract class JixiaoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jixiao:SeedPath", ImportSeeds ? SeedDir : Path.Combine(DataDir, "no-seeds"));
         builder.UseSetting("Jixiao:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Jixiao:Lockout:MaxFailedAttempts", "3");
+        if (ReadTimeLimitSeconds is { } limit) builder.UseSetting("Jixiao:ReadTimeLimitSeconds", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     protected override void Dispose(bool disposing)

@@ -26,10 +26,11 @@ public static class FinalAccountsXlsxReader
     static FinalAccountsXlsxReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Reads the workbook; null when no sheet holds a disclosure table. Throws <see cref="UnreadableFileException"/> on a file that is not a workbook.</summary>
-    public static FinalAccountsXlsxResult? Read(string fileName, Stream stream) => Read(fileName, stream, guarded: false);
+    public static FinalAccountsXlsxResult? Read(string fileName, Stream stream, CancellationToken ct = default) => Read(fileName, stream, guarded: false, ct);
 
     /// <param name="guarded">True when the caller already passed the package through <see cref="ZipPackageGuard"/>.</param>
-    internal static FinalAccountsXlsxResult? Read(string fileName, Stream stream, bool guarded)
+    /// <param name="ct">The read's wall-clock limit, checked per row.</param>
+    internal static FinalAccountsXlsxResult? Read(string fileName, Stream stream, bool guarded, CancellationToken ct = default)
     {
         if (!guarded)
         {
@@ -44,7 +45,7 @@ public static class FinalAccountsXlsxReader
             Span<byte> head = stackalloc byte[4];
             var n = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
             stream.Position = pos;
-            if (ZipPackageGuard.IsZip(head[..n])) ZipPackageGuard.Check(fileName, stream);
+            if (ZipPackageGuard.IsZip(head[..n])) ZipPackageGuard.Check(fileName, stream, ct: ct);
         }
         var doc = new FinalAccountsDisclosure { Id = $"{fileName}#final-accounts" };
         var log = new ReaderLog(doc.Id);
@@ -60,6 +61,7 @@ public static class FinalAccountsXlsxReader
                 var rowIndex = 0;
                 while (reader.Read())
                 {
+                    ct.ThrowIfCancellationRequested();
                     rowIndex++;
                     var cells = new List<GridCell>(reader.FieldCount);
                     for (var c = 0; c < reader.FieldCount; c++)
@@ -74,7 +76,7 @@ public static class FinalAccountsXlsxReader
                 if (Sheet(fileName, sheet, rows, log) is { } raw) raws.Add(raw);
             } while (reader.NextResult());
         }
-        catch (Exception e) when (e is not UnreadableFileException and not OutOfMemoryException)
+        catch (Exception e) when (e is not UnreadableFileException and not OutOfMemoryException and not OperationCanceledException)
         {
             throw new UnreadableFileException($"{fileName}：不是可读取的 Excel 工作簿（文件可能已损坏、被加密，或是改了扩展名的其他文件）。", e);
         }

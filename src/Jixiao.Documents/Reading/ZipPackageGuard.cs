@@ -37,14 +37,15 @@ public static class ZipPackageGuard
     public static bool IsZip(ReadOnlySpan<byte> b) => b.Length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] is 3 or 5 or 7;
 
     /// <summary>Checks a package held in memory; throws <see cref="UnreadableFileException"/> when it must not be opened.</summary>
-    public static void Check(string fileName, byte[] bytes, Limits? limits = null)
+    public static void Check(string fileName, byte[] bytes, Limits? limits = null, CancellationToken ct = default)
     {
         using var ms = new MemoryStream(bytes, writable: false);
-        Check(fileName, ms, limits);
+        Check(fileName, ms, limits, ct);
     }
 
     /// <summary>Checks a seekable package; the stream's position is restored.</summary>
-    public static void Check(string fileName, Stream package, Limits? limits = null)
+    /// <param name="ct">Checked per inflated chunk and per XML element (the read's wall-clock limit).</param>
+    public static void Check(string fileName, Stream package, Limits? limits = null, CancellationToken ct = default)
     {
         var l = limits ?? Default;
         if (!package.CanSeek) throw new ArgumentException("需要可定位的流。", nameof(package));
@@ -80,7 +81,7 @@ public static class ZipPackageGuard
                     if (e.Length > l.MaxEntryBytes || declared > l.MaxUncompressedBytes)
                         throw Bomb(fileName, l);
                 }
-                var budget = new Budget(fileName, l);
+                var budget = new Budget(fileName, l, ct);
                 foreach (var entry in entries)
                     CheckEntry(fileName, entry, budget, l);
             }
@@ -94,13 +95,16 @@ public static class ZipPackageGuard
     private static UnreadableFileException Bomb(string fileName, Limits l) =>
         new($"{fileName}：解压后超过 {l.MaxUncompressedBytes / 1024 / 1024} MB（疑似“压缩炸弹”），拒绝读取。");
 
-    private sealed class Budget(string fileName, Limits limits)
+    private sealed class Budget(string fileName, Limits limits, CancellationToken ct)
     {
         public long Total;
         public long Cells;
 
+        public CancellationToken Token => ct;
+
         public void Add(long n, long entryTotal)
         {
+            ct.ThrowIfCancellationRequested();
             Total += n;
             if (Total > limits.MaxUncompressedBytes || entryTotal > limits.MaxEntryBytes) throw Bomb(fileName, limits);
         }
@@ -154,6 +158,7 @@ public static class ZipPackageGuard
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
+                    budget.Token.ThrowIfCancellationRequested();
                     if (reader.Depth > l.MaxXmlDepth)
                         throw new UnreadableFileException($"{fileName}：内部 XML 嵌套超过 {l.MaxXmlDepth} 层（{part}），不像是正常的 Office 文件，拒绝读取。");
                     if (isSheet && reader.LocalName == "row" && ++rows > l.MaxRows)

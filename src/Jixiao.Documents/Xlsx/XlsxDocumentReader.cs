@@ -14,18 +14,19 @@ namespace Jixiao.Documents.Xlsx;
 /// </summary>
 public static partial class XlsxDocumentReader
 {
-    public static ReadResult Read(string fileName, Stream content) => Read(fileName, content, guarded: false);
+    public static ReadResult Read(string fileName, Stream content, CancellationToken ct = default) => Read(fileName, content, guarded: false, ct);
 
     /// <param name="guarded">True when the caller already passed the package through <see cref="ZipPackageGuard"/>.</param>
-    internal static ReadResult Read(string fileName, Stream content, bool guarded)
+    internal static ReadResult Read(string fileName, Stream content, bool guarded, CancellationToken ct = default)
     {
-        var grids = XlsxGridLoader.Load(fileName, content, guarded);
+        var grids = XlsxGridLoader.Load(fileName, content, guarded, ct);
         var result = new ReadResult { FileName = fileName };
         var narratives = new List<(string Title, List<ReportSection> Sections)>();
         foreach (var grid in grids)
         {
+            ct.ThrowIfCancellationRequested();
             if (TryReadNarrative(grid) is { } n) { narratives.Add(n); continue; }
-            var docs = GridTableReader.Read(grid, result.Findings);
+            var docs = GridTableReader.Read(grid, result.Findings, ct);
             if (docs.Count == 0 && grid.RowCount > 0)
                 result.Findings.Add(new Finding
                 {

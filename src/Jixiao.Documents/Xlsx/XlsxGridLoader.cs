@@ -24,11 +24,13 @@ public static class XlsxGridLoader
 
     private static int _registered;
 
-    public static List<Grid> Load(string fileName, Stream content) => Load(fileName, content, guarded: false);
+    /// <param name="ct">The read's wall-clock limit (see DocumentReaders): cancelling it stops the load with <see cref="OperationCanceledException"/>.</param>
+    public static List<Grid> Load(string fileName, Stream content, CancellationToken ct = default) => Load(fileName, content, guarded: false, ct);
 
     /// <param name="guarded">True when the caller already passed the package through <see cref="ZipPackageGuard"/>.</param>
-    internal static List<Grid> Load(string fileName, Stream content, bool guarded)
+    internal static List<Grid> Load(string fileName, Stream content, bool guarded, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         if (Interlocked.Exchange(ref _registered, 1) == 0)
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         if (content.CanSeek && content.Length > MaxFileBytes)
@@ -41,7 +43,7 @@ public static class XlsxGridLoader
             ms.Position = 0;
             seekable = ms;
         }
-        if (!guarded && IsZip(seekable)) ZipPackageGuard.Check(fileName, seekable);
+        if (!guarded && IsZip(seekable)) ZipPackageGuard.Check(fileName, seekable, ct: ct);
         var errors = ErrorCells(seekable);
         seekable.Position = 0;
         var grids = new List<Grid>();
