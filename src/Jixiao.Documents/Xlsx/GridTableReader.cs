@@ -4,6 +4,7 @@ using Jixiao.Core.Checks;
 using Jixiao.Core.Model;
 using Jixiao.Core.Money;
 using Jixiao.Core.Provenance;
+using Jixiao.Documents.Text;
 using L = Jixiao.Documents.Export.TableLabels;
 
 namespace Jixiao.Documents.Xlsx;
@@ -58,14 +59,12 @@ public static partial class GridTableReader
         t is "转移支付（项目）名称" or "转移支付名称" or "项目名称" or "转移支付（项目）名称：" or "项目名称：" or "专项资金名称" or "资金名称";
 
     private static readonly string[] BlockLabels =
-        ["资金投入情况", "资金管理情况", "总体目标完成情况", "年度总体目标", "绩效指标", "预算执行情况", "项目资金"];
+        ["资金投入情况", "资金情况", "资金管理情况", "总体目标完成情况", "年度总体目标", "绩效指标", "预算执行情况", "项目资金"];
 
     private static bool IsBlockLabel(string compact) =>
         Array.Exists(BlockLabels, b => compact.StartsWith(b, StringComparison.Ordinal)) && !compact.Contains("得分");
 
-    private static bool IsFundHeader(Grid g, int r) =>
-        g.NonEmpty(r).Any(x => C(x.Cell.Text).Contains("全年预算数") || C(x.Cell.Text).Contains("全年预算"))
-        && g.NonEmpty(r).Any(x => C(x.Cell.Text).Contains("执行"));
+    private static bool IsFundHeader(Grid g, int r) => Vocabulary.IsFundHeaderRow(g.NonEmpty(r).Select(x => C(x.Cell.Text)));
 
     private static bool IsIndicatorHeader(Grid g, int r) =>
         g.NonEmpty(r).Any(x => C(x.Cell.Text) is "一级指标" or "一级")
