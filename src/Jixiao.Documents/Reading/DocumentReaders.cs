@@ -79,8 +79,10 @@ public static class DocumentReaders
     {
         // One gate for every zip-based reader: sizes, entry counts, XML safety, rows and cells, before any parser sees it.
         ZipPackageGuard.Check(fileName, bytes);
-        var selfEvaluation = XlsxDocumentReader.Read(fileName, new MemoryStream(bytes, writable: false), guarded: true);
-        var finalAccounts = FinalAccountsXlsxReader.Read(fileName, new MemoryStream(bytes, writable: false), guarded: true);
+        // The package is read once; both readers look at the same cells.
+        var workbook = XlsxWorkbook.Open(fileName, new MemoryStream(bytes, writable: false), guarded: true);
+        var selfEvaluation = XlsxDocumentReader.Read(workbook);
+        var finalAccounts = FinalAccountsXlsxReader.Read(workbook);
         if (finalAccounts is null) return selfEvaluation;
         var result = new ReadResult { FileName = fileName };
         result.Documents.Add(finalAccounts.Disclosure);
