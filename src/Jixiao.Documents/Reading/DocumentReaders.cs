@@ -77,10 +77,9 @@ public static class DocumentReaders
     /// </summary>
     private static ReadResult ReadXlsx(string fileName, byte[] bytes)
     {
-        // One gate for every zip-based reader: sizes, entry counts, XML safety, rows and cells, before any parser sees it.
-        ZipPackageGuard.Check(fileName, bytes);
-        // The package is read once; both readers look at the same cells.
-        var workbook = XlsxWorkbook.Open(fileName, new MemoryStream(bytes, writable: false), guarded: true);
+        // One gate for every zip-based reader: sizes, entry counts, XML safety, rows and cells. The workbook is read
+        // through ZipPackageGuard (each part checked as it is read, then the others), once; both readers look at its cells.
+        var workbook = XlsxWorkbook.Open(fileName, new MemoryStream(bytes, writable: false));
         var selfEvaluation = XlsxDocumentReader.Read(workbook);
         var finalAccounts = FinalAccountsXlsxReader.Read(workbook);
         if (finalAccounts is null) return selfEvaluation;

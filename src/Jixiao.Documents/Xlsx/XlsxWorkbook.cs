@@ -87,24 +87,24 @@ public sealed class XlsxWorkbook
             ms.Position = 0;
             seekable = ms;
         }
-        if (!guarded)
-        {
-            var pos = seekable.Position;
-            Span<byte> head = stackalloc byte[4];
-            var n = seekable.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-            seekable.Position = pos;
-            if (!ZipPackageGuard.IsZip(head[..n])) throw NotAWorkbook(fileName, null);
-            ZipPackageGuard.Check(fileName, seekable);
-        }
+        var pos = seekable.Position;
+        Span<byte> head = stackalloc byte[4];
+        var n = seekable.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        seekable.Position = pos;
+        if (!ZipPackageGuard.IsZip(head[..n])) throw NotAWorkbook(fileName, null);
+        // The guard checks the parts as they are read (one inflation, one parse each), then the parts not read.
+        using var package = ZipPackageGuard.Open(fileName, seekable);
+        XlsxWorkbook workbook;
         try
         {
-            using var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
-            return new Loader(fileName, zip, cancellationToken).Load();
+            workbook = new Loader(fileName, package, cancellationToken).Load();
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or FormatException or ArgumentException or OverflowException)
         {
             throw new UnreadableFileException($"{fileName}：Excel 工作簿已损坏或格式不受支持，无法读取。", e);
         }
+        if (!guarded) package.CheckTheRest();
+        return workbook;
     }
 
     private static UnreadableFileException TooBig(string fileName) =>
@@ -130,39 +130,25 @@ public sealed class XlsxWorkbook
     private sealed class Loader
     {
         private readonly string _fileName;
-        private readonly ZipArchive _zip;
+        private readonly ZipPackageGuard.Package _package;
         private readonly CancellationToken _cancel;
-        private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
         private readonly NameTable _names = new();
         private readonly Names _n;
-        private readonly XmlReaderSettings _settings;
         private List<string> _shared = [];
         private string?[] _formatOfXf = [];
         private XlsxValueKind[] _kindOfXf = [];
         private bool _date1904;
 
-        public Loader(string fileName, ZipArchive zip, CancellationToken cancel)
+        public Loader(string fileName, ZipPackageGuard.Package package, CancellationToken cancel)
         {
             _fileName = fileName;
-            _zip = zip;
+            _package = package;
             _cancel = cancel;
             _n = new Names(_names);
-            _settings = new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit,
-                XmlResolver = null,
-                MaxCharactersFromEntities = 0,
-                IgnoreComments = true,
-                IgnoreProcessingInstructions = true,
-                IgnoreWhitespace = false,
-                CloseInput = true,
-                NameTable = _names,
-            };
         }
 
         public XlsxWorkbook Load()
         {
-            foreach (var e in _zip.Entries) _entries.TryAdd(e.FullName.TrimStart('/'), e);
             var workbookPath = WorkbookPath();
             var sheetRefs = new List<(string Name, string? RelId)>();
             using (var xr = OpenXml(workbookPath) ?? throw NotAWorkbook(_fileName, null))
@@ -193,15 +179,11 @@ public sealed class XlsxWorkbook
             var root = ReadRelationships("_rels/.rels", "");
             foreach (var (_, rel) in root)
                 if (rel.Type.EndsWith("/officeDocument", StringComparison.Ordinal)) return rel.Target;
-            if (_entries.ContainsKey("xl/workbook.xml")) return "xl/workbook.xml";
+            if (_package.Contains("xl/workbook.xml")) return "xl/workbook.xml";
             throw NotAWorkbook(_fileName, null);
         }
 
-        private XmlReader? OpenXml(string path)
-        {
-            if (!_entries.TryGetValue(path, out var entry)) return null;
-            return XmlReader.Create(entry.Open(), _settings);
-        }
+        private XmlReader? OpenXml(string path) => _package.OpenXml(path, _names);
 
         private static string RelsPathOf(string part)
         {
