@@ -153,6 +153,42 @@ public static class ZipPackageGuard
             return new CheckedXmlReader(XmlReader.Create(counted, settings), _fileName, entry.FullName, _budget, _limits);
         }
 
+        /// <summary>
+        /// The bytes of a part, inflated (counted) into a pooled buffer, for a reader that scans them itself and applies
+        /// the part's rules as it goes (<see cref="CheckedPart"/>). Null when the package has no such part.
+        /// </summary>
+        public CheckedPart? ReadPart(string path)
+        {
+            if (!_byPath.TryGetValue(path, out var entry)) return null;
+            _opened.Add(entry);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Clamp(entry.Length + 1, 256, _limits.MaxEntryBytes + 1));
+            var length = 0;
+            try
+            {
+                using var raw = entry.Open();
+                using var counted = new CountingStream(raw, _budget);
+                int n;
+                while ((n = counted.Read(buffer, length, buffer.Length - length)) > 0)
+                {
+                    length += n;
+                    if (length == buffer.Length)
+                    {
+                        var bigger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, length).CopyTo(bigger);
+                        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = bigger;
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                if (Explain(_fileName, entry.FullName, e) is { } refusal && refusal != e) throw refusal;
+                throw;
+            }
+            return new CheckedPart(buffer, length, new PartRules(_fileName, entry.FullName, _budget, _limits), _fileName, entry.FullName);
+        }
+
         /// <summary>Walks every part not opened through <see cref="OpenXml"/>, as <see cref="Check(string, Stream, Limits?)"/> does.</summary>
         public void CheckTheRest()
         {
@@ -162,6 +198,42 @@ public static class ZipPackageGuard
         }
 
         public void Dispose() => _zip.Dispose();
+    }
+
+    /// <summary>
+    /// A part's bytes with the guard's rules for a reader that scans XML itself: it reports each element (depth, and
+    /// whether it is a row or a cell) and each text's length, and asks the guard for the refusal of a DTD or of
+    /// malformed XML. Return the pooled buffer with <see cref="Dispose"/>.
+    /// </summary>
+    public sealed class CheckedPart : IDisposable
+    {
+        private byte[]? _buffer;
+        private readonly int _length;
+        private readonly PartRules _rules;
+        private readonly string _fileName;
+
+        internal CheckedPart(byte[] buffer, int length, PartRules rules, string fileName, string part)
+        {
+            _buffer = buffer;
+            _length = length;
+            _rules = rules;
+            _fileName = fileName;
+            Part = part;
+        }
+
+        public string Part { get; }
+        public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, _length);
+        public void Element(int depth, bool isRow, bool isCell) => _rules.Element(depth, isRow, isCell);
+        public void Text(long chars) => _rules.Text(chars);
+        public UnreadableFileException Dtd() => Explain(_fileName, Part, new XmlException("DTD is prohibited."))!;
+        public UnreadableFileException Malformed(int line) => Explain(_fileName, Part, new XmlException("malformed", null, line, 0))!;
+
+        public void Dispose()
+        {
+            if (_buffer is null) return;
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+        }
     }
 
     private static XmlReaderSettings XmlSettings(XmlNameTable? names) => new()
@@ -190,7 +262,7 @@ public static class ZipPackageGuard
     private static UnreadableFileException Bomb(string fileName, Limits l) =>
         new($"{fileName}：解压后超过 {l.MaxUncompressedBytes / 1024 / 1024} MB（疑似“压缩炸弹”），拒绝读取。");
 
-    private sealed class Budget(string fileName, Limits limits)
+    internal sealed class Budget(string fileName, Limits limits)
     {
         public long Total;
         public long Cells;
@@ -250,22 +322,23 @@ public static class ZipPackageGuard
     }
 
     /// <summary>The limits on one XML part's content: depth, rows and cells of a worksheet, length of a cell's text.</summary>
-    private sealed class PartRules(string fileName, string part, Budget budget, Limits l)
+    internal sealed class PartRules(string fileName, string part, Budget budget, Limits l)
     {
         private readonly bool _isSheet = part.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase);
         private readonly bool _isCellText = part.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
             || part.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
         private int _rows;
 
-        public void Element(XmlReader reader)
+        public void Element(XmlReader reader) => Element(reader.Depth, reader.LocalName == "row", reader.LocalName == "c");
+
+        public void Element(int depth, bool isRow, bool isCell)
         {
-            if (reader.Depth > l.MaxXmlDepth)
+            if (depth > l.MaxXmlDepth)
                 throw new UnreadableFileException($"{fileName}：内部 XML 嵌套超过 {l.MaxXmlDepth} 层（{part}），不像是正常的 Office 文件，拒绝读取。");
             if (!_isSheet) return;
-            var name = reader.LocalName;
-            if (name == "row" && ++_rows > l.MaxRows)
+            if (isRow && ++_rows > l.MaxRows)
                 throw new UnreadableFileException($"{fileName}：工作表超过 {l.MaxRows:N0} 行，不是一份绩效自评表或决算公开表，拒绝读取。");
-            if (name == "c" && ++budget.Cells > l.MaxCells)
+            if (isCell && ++budget.Cells > l.MaxCells)
                 throw new UnreadableFileException($"{fileName}：单元格超过 {l.MaxCells:N0} 个，拒绝读取。");
         }
 

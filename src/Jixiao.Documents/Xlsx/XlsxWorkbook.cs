@@ -167,6 +167,16 @@ public sealed class XlsxWorkbook
             {
                 _cancel.ThrowIfCancellationRequested();
                 if (relId is null || !rels.TryGetValue(relId, out var rel)) continue;
+                using (var part = _package.ReadPart(rel.Target))
+                {
+                    if (part is null) continue;
+                    if (Utf8XmlScanner.CanScan(part.Bytes))
+                    {
+                        sheets.Add(ScanSheet(name, part));
+                        continue;
+                    }
+                }
+                // Not UTF-8 (rare): the XML reader, through the guard like every part.
                 using var xr = OpenXml(rel.Target);
                 if (xr is null) continue;
                 sheets.Add(ReadSheet(name, xr));
@@ -336,6 +346,202 @@ public sealed class XlsxWorkbook
                 _formatOfXf[i] = code is "General" ? null : code;
                 _kindOfXf[i] = code is null ? XlsxValueKind.Number : BuiltinFormats.KindOf(code);
             }
+        }
+
+        /// <summary>
+        /// A worksheet scanned from its UTF-8 bytes (<see cref="Utf8XmlScanner"/>): the same cells as
+        /// <see cref="ReadSheet"/> reads with the XML reader, without a string per name or number.
+        /// </summary>
+        private XlsxSheet ScanSheet(string sheet, ZipPackageGuard.CheckedPart part)
+        {
+            var x = new Utf8XmlScanner(part);
+            var rows = new List<XlsxRow>();
+            var merges = new List<GridRange>();
+            var rowCount = 0;
+            ReadOnlySpan<byte> main = default;
+            var rootIsMain = false;
+            var root = true;
+            while (x.Next())
+            {
+                if (x.Token != XmlToken.StartElement) continue;
+                if (root)
+                {
+                    root = false;
+                    // The prefix the root element uses, when it is bound to SpreadsheetML ("x:" from the OpenXml SDK, none from Excel).
+                    var decl = x.Prefix.IsEmpty ? "xmlns"u8.ToArray() : [.. "xmlns:"u8, .. x.Prefix];
+                    rootIsMain = x.TryAttribute(decl, out var ns) && (ns.SequenceEqual(MainNsBytes) || ns.SequenceEqual(StrictNsBytes));
+                    main = x.Prefix;
+                }
+                if (!rootIsMain || !x.Prefix.SequenceEqual(main)) continue;
+                if (x.LocalName.SequenceEqual("sheetData"u8))
+                {
+                    if (!x.IsEmptyElement) rowCount = ScanSheetData(sheet, ref x, main, rows);
+                }
+                else if (x.LocalName.SequenceEqual("mergeCell"u8))
+                {
+                    if (x.Attribute("ref"u8) is { } r && ParseRange(r) is { } range) merges.Add(range);
+                }
+            }
+            return new XlsxSheet(sheet, rows, rowCount, merges);
+        }
+
+        private int ScanSheetData(string sheet, ref Utf8XmlScanner x, ReadOnlySpan<byte> main, List<XlsxRow> rows)
+        {
+            var depth = x.Depth;
+            var rowIndex = -1;
+            var rowEnd = 0;
+            var cells = new List<XlsxCell>(32);
+            while (x.Next())
+            {
+                if (x.Token == XmlToken.EndElement && x.Depth == depth) break;
+                if (x.Token != XmlToken.StartElement || !x.LocalName.SequenceEqual("row"u8) || !x.Prefix.SequenceEqual(main)) continue;
+                _cancel.ThrowIfCancellationRequested();
+                rowIndex = x.TryAttribute("r"u8, out var r) && int.TryParse(r, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ri) ? ri - 1 : rowIndex + 1;
+                if (rowIndex >= MaxRows || rowIndex < 0)
+                    throw new UnreadableFileException($"{_fileName}：工作表“{sheet}”超过 {MaxRows} 行，无法读取。");
+                rowEnd = Math.Max(rowEnd, rowIndex + 1);
+                if (x.IsEmptyElement) continue;
+                cells.Clear();
+                ScanRow(sheet, ref x, main, rowIndex, cells);
+                if (cells.Count == 0) continue;
+                var arr = cells.ToArray();
+                if (!IsSorted(arr)) arr = Normalize(arr);
+                if (rows.Count > 0 && rows[^1].Index >= rowIndex)
+                    InsertRow(rows, new XlsxRow(rowIndex, arr));
+                else
+                    rows.Add(new XlsxRow(rowIndex, arr));
+            }
+            return rowEnd;
+        }
+
+        private void ScanRow(string sheet, ref Utf8XmlScanner x, ReadOnlySpan<byte> main, int rowIndex, List<XlsxCell> cells)
+        {
+            var depth = x.Depth;
+            var nextColumn = 0;
+            while (x.Next())
+            {
+                if (x.Token == XmlToken.EndElement && x.Depth == depth) break;
+                if (x.Token != XmlToken.StartElement || !x.LocalName.SequenceEqual("c"u8) || !x.Prefix.SequenceEqual(main)) continue;
+                var column = x.TryAttribute("r"u8, out var r) && ParseColumn(r, out var c) ? c : nextColumn;
+                nextColumn = column + 1;
+                var type = x.TryAttribute("t"u8, out var t) ? CellType(t) : null;
+                var style = x.TryAttribute("s"u8, out var sv) && int.TryParse(sv, NumberStyles.Integer, CultureInfo.InvariantCulture, out var si) ? si : 0;
+                if (x.IsEmptyElement)
+                {
+                    if (type == "e" && column < MaxColumns) cells.Add(new XlsxCell(column, XlsxValueKind.Error, "#VALUE!", 0, null));
+                    continue;
+                }
+                if (ScanCell(sheet, ref x, main, rowIndex, column, type, style) is { } cell && column < MaxColumns) cells.Add(cell);
+            }
+        }
+
+        private XlsxCell? ScanCell(string sheet, ref Utf8XmlScanner x, ReadOnlySpan<byte> main, int rowIndex, int column, string? type, int style)
+        {
+            var depth = x.Depth;
+            XlsxCell? cell = null;
+            var sawValue = false;
+            while (x.Next())
+            {
+                if (x.Token == XmlToken.EndElement && x.Depth == depth) break;
+                if (x.Token != XmlToken.StartElement) continue;
+                if (!x.Prefix.SequenceEqual(main))
+                {
+                    x.SkipElement();
+                    continue;
+                }
+                if (x.LocalName.SequenceEqual("v"u8))
+                {
+                    sawValue = true;
+                    cell = null;
+                    var vDepth = x.Depth;
+                    if (x.IsEmptyElement || !x.Next() || x.Token == XmlToken.EndElement) continue;
+                    if (x.Token == XmlToken.StartElement) throw x.ElementInText();
+                    if (!x.TextHasEntities && type is null or "n" or "s")
+                    {
+                        // One run of text without entities (the usual case): a number or a shared-string index is
+                        // parsed from the bytes, no string.
+                        var raw = x.RawText;
+                        if (x.Next() && x.Token == XmlToken.EndElement)
+                        {
+                            if (type == "s")
+                                cell = int.TryParse(raw, NumberStyles.Any, CultureInfo.InvariantCulture, out var si) && si >= 0 && si < _shared.Count
+                                    ? new XlsxCell(column, XlsxValueKind.Text, EscapedChars.Decode(_shared[si]), 0, null)
+                                    : null;
+                            else if (double.TryParse(raw, NumberStyles.Any, CultureInfo.InvariantCulture, out var d))
+                                cell = Number(d, column, style);
+                            else if (raw.Length > 0)
+                                cell = Convert(Utf8XmlScanner.Literal(raw), column, type, style);
+                            continue;
+                        }
+                        var joined = Utf8XmlScanner.Literal(raw) + ElementText(ref x, vDepth, includeCurrent: true);
+                        cell = joined.Length > 0 ? Convert(joined, column, type, style) : null;
+                        continue;
+                    }
+                    var value = ElementText(ref x, vDepth, includeCurrent: true);
+                    if (value.Length > MaxCellChars) throw CellTooLong(sheet, XlsxGridLoader.CellName(rowIndex, column));
+                    cell = value.Length > 0 ? Convert(value, column, type, style) : null;
+                    continue;
+                }
+                if (x.LocalName.SequenceEqual("is"u8))
+                {
+                    if (x.IsEmptyElement) continue;
+                    var text = ScanStringItem(ref x, main);
+                    if (text.Length > MaxCellChars) throw CellTooLong(sheet, XlsxGridLoader.CellName(rowIndex, column));
+                    if (text.Length > 0) cell = Convert(text, column, type, style);
+                    continue;
+                }
+                x.SkipElement();
+            }
+            if (type == "e" && !sawValue) cell = new XlsxCell(column, XlsxValueKind.Error, "#VALUE!", 0, null);
+            return cell;
+        }
+
+        /// <summary>
+        /// The text of the element at <paramref name="depth"/> (the scanner inside it; its current token counted when
+        /// <paramref name="includeCurrent"/>), up to its end tag: text and CDATA joined, as
+        /// XmlReader.ReadElementContentAsString gives it; an element inside is malformed there.
+        /// </summary>
+        private static string ElementText(ref Utf8XmlScanner x, int depth, bool includeCurrent)
+        {
+            string? single = null;
+            System.Text.StringBuilder? sb = null;
+            var current = includeCurrent;
+            while (current || x.Next())
+            {
+                current = false;
+                if (x.Token == XmlToken.EndElement && x.Depth == depth) break;
+                if (x.Token == XmlToken.StartElement) throw x.ElementInText();
+                var s = x.TextValue();
+                if (sb is not null) sb.Append(s);
+                else if (single is null) single = s;
+                else sb = new System.Text.StringBuilder(single).Append(s);
+            }
+            return sb?.ToString() ?? single ?? "";
+        }
+
+        /// <summary>An &lt;is&gt; (the scanner on its start tag, not empty): its &lt;t&gt; texts joined, phonetic runs left out.</summary>
+        private string ScanStringItem(ref Utf8XmlScanner x, ReadOnlySpan<byte> main)
+        {
+            var depth = x.Depth;
+            string? single = null;
+            System.Text.StringBuilder? sb = null;
+            while (x.Next())
+            {
+                if (x.Token == XmlToken.EndElement && x.Depth == depth) break;
+                if (x.Token != XmlToken.StartElement || !x.Prefix.SequenceEqual(main)) continue;
+                if (x.LocalName.SequenceEqual("rPh"u8))
+                {
+                    x.SkipElement();
+                    continue;
+                }
+                if (!x.LocalName.SequenceEqual("t"u8)) continue;
+                var s = x.IsEmptyElement ? "" : ElementText(ref x, x.Depth, includeCurrent: false);
+                if (s.Length > MaxCellChars) throw CellTooLong(null, null);
+                if (sb is not null) sb.Append(s);
+                else if (single is null) single = s;
+                else sb = new System.Text.StringBuilder(single).Append(s);
+            }
+            return sb?.ToString() ?? single ?? "";
         }
 
         private XlsxSheet ReadSheet(string sheet, XmlReader xr)
@@ -525,6 +731,12 @@ public sealed class XlsxWorkbook
         }
     }
 
+    /// <summary>The value of t="…" as the constant the conversions compare with (no string per cell).</summary>
+    private static string? CellType(ReadOnlySpan<byte> t) =>
+        t.SequenceEqual("s"u8) ? "s" : t.SequenceEqual("n"u8) ? "n" : t.SequenceEqual("str"u8) ? "str" : t.SequenceEqual("b"u8) ? "b"
+        : t.SequenceEqual("e"u8) ? "e" : t.SequenceEqual("inlineStr"u8) ? "inlineStr" : t.SequenceEqual("d"u8) ? "d"
+        : System.Text.Encoding.UTF8.GetString(t);
+
     /// <summary>"A1:C3" (or "B2") as a 0-based inclusive range.</summary>
     public static GridRange? ParseRange(string reference)
     {
@@ -563,6 +775,25 @@ public sealed class XlsxWorkbook
         while (i < reference.Length && char.IsAsciiLetter(reference[i]))
         {
             c = c * 26 + (char.ToUpperInvariant(reference[i++]) - 'A' + 1);
+            if (c > 16_384) return false;
+        }
+        if (c == 0) return false;
+        column = c - 1;
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> MainNsBytes => "http://schemas.openxmlformats.org/spreadsheetml/2006/main"u8;
+    private static ReadOnlySpan<byte> StrictNsBytes => "http://purl.oclc.org/ooxml/spreadsheetml/main"u8;
+
+    /// <summary>The 0-based column of a cell reference in UTF-8 bytes ("AB12" → 27).</summary>
+    private static bool ParseColumn(ReadOnlySpan<byte> reference, out int column)
+    {
+        column = 0;
+        var c = 0;
+        var i = 0;
+        while (i < reference.Length && char.IsAsciiLetter((char)reference[i]))
+        {
+            c = c * 26 + (char.ToUpperInvariant((char)reference[i++]) - 'A' + 1);
             if (c > 16_384) return false;
         }
         if (c == 0) return false;
