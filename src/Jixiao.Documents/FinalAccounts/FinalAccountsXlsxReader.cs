@@ -85,7 +85,7 @@ public static class FinalAccountsXlsxReader
             for (int c = 0, k = 0; c < width; c++)
             {
                 var text = k <= last && row.Cells[k].Column == c ? texts[k++] : "";
-                cells.Add(new GridCell(text, new SourceRef { File = fileName, Sheet = sheet.Name, Cell = CellName(c, row.Index + 1) }));
+                cells.Add(new GridCell(text, new SourceRef { File = fileName, Sheet = sheet.Name, Cell = XlsxGridLoader.CellName(row.Index, c) }));
             }
             rows.Add(new GridRow(cells, new SourceRef { File = fileName, Sheet = sheet.Name, Cell = $"A{row.Index + 1}" }));
         }
@@ -97,12 +97,7 @@ public static class FinalAccountsXlsxReader
     private static GridRow EmptyRow(string fileName, string sheet, int rowNumber) =>
         new([], new SourceRef { File = fileName, Sheet = sheet, Cell = $"A{rowNumber}" });
 
-    private static string CellName(int c, int row)
-    {
-        var s = "";
-        for (c++; c > 0; c = (c - 1) / 26) s = (char)('A' + (c - 1) % 26) + s;
-        return s + row.ToString(CultureInfo.InvariantCulture);
-    }
+    private static string CellName(int c, int row) => XlsxGridLoader.CellName(row - 1, c);
 
     /// <summary>The cell as text: numbers with the decimals their format shows (so "400662.00" stays two-decimal), dates as dates, text as is; error cells are empty.</summary>
     private static string CellText(in XlsxCell cell)

@@ -297,7 +297,19 @@ public static class ZipPackageGuard
         var settings = XmlSettings(null);
         settings.IgnoreWhitespace = true;
         var rules = new PartRules(fileName, part, budget, l);
-        var buffer = new char[4096];
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(4096);
+        try
+        {
+            CheckXml(xml, settings, rules, buffer);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static void CheckXml(Stream xml, XmlReaderSettings settings, PartRules rules, char[] buffer)
+    {
         using var reader = XmlReader.Create(xml, settings);
         while (reader.Read())
         {
@@ -419,8 +431,15 @@ public static class ZipPackageGuard
 
         public void Drain()
         {
-            var buf = new byte[81920];
-            while (Read(buf, 0, buf.Length) > 0) { }
+            var buf = System.Buffers.ArrayPool<byte>.Shared.Rent(16384);
+            try
+            {
+                while (Read(buf, 0, buf.Length) > 0) { }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buf);
+            }
         }
 
         public override int Read(byte[] buffer, int offset, int count)

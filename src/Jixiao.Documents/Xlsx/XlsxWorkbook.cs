@@ -158,8 +158,16 @@ public sealed class XlsxWorkbook
                 ?? Resolve(workbookPath, "sharedStrings.xml");
             var stylesPath = rels.Values.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Target
                 ?? Resolve(workbookPath, "styles.xml");
-            using (var xr = OpenXml(sstPath))
-                if (xr is not null) ReadSharedStrings(xr);
+            var scanned = false;
+            using (var part = _package.ReadPart(sstPath))
+                if (part is not null && Utf8XmlScanner.CanScan(part.Bytes))
+                {
+                    ScanSharedStrings(part);
+                    scanned = true;
+                }
+            if (!scanned)
+                using (var xr = OpenXml(sstPath))
+                    if (xr is not null) ReadSharedStrings(xr);
             using (var xr = OpenXml(stylesPath))
                 if (xr is not null) ReadStyles(xr);
             var sheets = new List<XlsxSheet>(sheetRefs.Count);
@@ -352,6 +360,40 @@ public sealed class XlsxWorkbook
         /// A worksheet scanned from its UTF-8 bytes (<see cref="Utf8XmlScanner"/>): the same cells as
         /// <see cref="ReadSheet"/> reads with the XML reader, without a string per name or number.
         /// </summary>
+        /// <summary>
+        /// True when the root element (the scanner on it) is bound to SpreadsheetML; its prefix ("x" from the OpenXml
+        /// SDK, none from Excel) is then the prefix of the elements to read.
+        /// </summary>
+        private static bool RootIsMain(ref Utf8XmlScanner x)
+        {
+            var decl = x.Prefix.IsEmpty ? "xmlns"u8.ToArray() : [.. "xmlns:"u8, .. x.Prefix];
+            return x.TryAttribute(decl, out var ns) && (ns.SequenceEqual(MainNsBytes) || ns.SequenceEqual(StrictNsBytes));
+        }
+
+        /// <summary>The shared strings scanned from their UTF-8 bytes: the same as <see cref="ReadSharedStrings"/>.</summary>
+        private void ScanSharedStrings(ZipPackageGuard.CheckedPart part)
+        {
+            var x = new Utf8XmlScanner(part);
+            var list = new List<string>();
+            ReadOnlySpan<byte> main = default;
+            var rootIsMain = false;
+            var root = true;
+            while (x.Next())
+            {
+                if (x.Token != XmlToken.StartElement) continue;
+                if (root)
+                {
+                    root = false;
+                    rootIsMain = RootIsMain(ref x);
+                    main = x.Prefix;
+                }
+                if (!rootIsMain || !x.LocalName.SequenceEqual("si"u8) || !x.Prefix.SequenceEqual(main)) continue;
+                list.Add(x.IsEmptyElement ? "" : ScanStringItem(ref x, main));
+                if ((list.Count & 1023) == 0) _cancel.ThrowIfCancellationRequested();
+            }
+            _shared = list;
+        }
+
         private XlsxSheet ScanSheet(string sheet, ZipPackageGuard.CheckedPart part)
         {
             var x = new Utf8XmlScanner(part);
@@ -367,9 +409,7 @@ public sealed class XlsxWorkbook
                 if (root)
                 {
                     root = false;
-                    // The prefix the root element uses, when it is bound to SpreadsheetML ("x:" from the OpenXml SDK, none from Excel).
-                    var decl = x.Prefix.IsEmpty ? "xmlns"u8.ToArray() : [.. "xmlns:"u8, .. x.Prefix];
-                    rootIsMain = x.TryAttribute(decl, out var ns) && (ns.SequenceEqual(MainNsBytes) || ns.SequenceEqual(StrictNsBytes));
+                    rootIsMain = RootIsMain(ref x);
                     main = x.Prefix;
                 }
                 if (!rootIsMain || !x.Prefix.SequenceEqual(main)) continue;

@@ -67,6 +67,23 @@ public class XlsxLoaderEquivalenceTests
         }
     }
 
+    /// <summary>
+    /// The XML reader's path (non-UTF-8 parts) gives what the scanner gives. Not compared with the legacy loader: its
+    /// error-cell pass looked for t="e" in the raw bytes and missed #DIV/0! in UTF-16 sheets.
+    /// </summary>
+    [Fact]
+    public void A_utf16_worksheet_reads_as_its_utf8_twin()
+    {
+        var utf8 = XlsxGridLoader.Load("p.xlsx", new MemoryStream(ExcelParts(date1904: false)));
+        var utf16 = XlsxGridLoader.Load("p.xlsx", new MemoryStream(ExcelParts(date1904: false, utf16: true)));
+        for (var s = 0; s < utf8.Count; s++)
+        {
+            Assert.Equal(utf8[s].RowCount, utf16[s].RowCount);
+            for (var r = 0; r < utf8[s].RowCount; r++)
+                Assert.Equal(Enumerable.Range(0, utf8[s].ColumnCount(r)).Select(c => utf8[s].Cell(r, c)), Enumerable.Range(0, utf16[s].ColumnCount(r)).Select(c => utf16[s].Cell(r, c)));
+        }
+    }
+
     [Fact]
     public void The_hand_written_package_has_what_it_is_meant_to_test()
     {
@@ -140,7 +157,7 @@ public class XlsxLoaderEquivalenceTests
     /// gaps, built-in and custom number formats, dates, percentages, booleans, error cells with and without a value,
     /// formula strings, _x000D_ escapes, merges, sheets listed in another order than their parts.
     /// </summary>
-    internal static byte[] ExcelParts(bool date1904)
+    internal static byte[] ExcelParts(bool date1904, bool utf16 = false)
     {
         var sheet1 = $"""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -196,7 +213,12 @@ public class XlsxLoaderEquivalenceTests
             })
             {
                 using var s = zip.CreateEntry(path).Open();
-                s.Write(Encoding.UTF8.GetBytes(xml.Replace("\r\n", "\n")));
+                var text = xml.Replace("\r\n", "\n");
+                // The worksheet and shared strings in UTF-16 take the XML reader's path instead of the UTF-8 scanner's.
+                if (utf16 && path is "xl/worksheets/sheet1.xml" or "xl/sharedStrings.xml")
+                    s.Write([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text.Replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\""))]);
+                else
+                    s.Write(Encoding.UTF8.GetBytes(text));
             }
         }
         return ms.ToArray();
