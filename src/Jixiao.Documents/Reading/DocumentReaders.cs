@@ -112,10 +112,11 @@ public static class DocumentReaders
     /// </summary>
     private static ReadResult ReadXlsx(string fileName, byte[] bytes, CancellationToken ct)
     {
-        // One gate for every zip-based reader: sizes, entry counts, XML safety, rows and cells, before any parser sees it.
-        ZipPackageGuard.Check(fileName, bytes, ct: ct);
-        var selfEvaluation = XlsxDocumentReader.Read(fileName, new MemoryStream(bytes, writable: false), guarded: true, ct);
-        var finalAccounts = FinalAccountsXlsxReader.Read(fileName, new MemoryStream(bytes, writable: false), guarded: true, ct);
+        // One gate for every zip-based reader: sizes, entry counts, XML safety, rows and cells. The workbook is read
+        // through ZipPackageGuard (each part checked as it is read, then the others), once; both readers look at its cells.
+        var workbook = XlsxWorkbook.Open(fileName, new MemoryStream(bytes, writable: false), cancellationToken: ct);
+        var selfEvaluation = XlsxDocumentReader.Read(workbook, ct);
+        var finalAccounts = FinalAccountsXlsxReader.Read(workbook, ct);
         if (finalAccounts is null) return selfEvaluation;
         var result = new ReadResult { FileName = fileName };
         result.Documents.Add(finalAccounts.Disclosure);
