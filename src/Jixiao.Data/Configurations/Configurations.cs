@@ -159,6 +159,7 @@ internal sealed class ReviewCommentConfiguration : IEntityTypeConfiguration<Revi
         b.Property(x => x.Path).HasMaxLength(300);
         b.Property(x => x.Label).HasMaxLength(500);
         b.Property(x => x.By).HasMaxLength(256);
+        b.Property(x => x.ResolvedBy).HasMaxLength(256);
         b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.DocumentId);
     }
@@ -211,6 +212,7 @@ internal sealed class PerformanceGoalConfiguration : IEntityTypeConfiguration<Pe
         b.Property(x => x.FundName).HasMaxLength(300);
         b.Property(x => x.DeclaredBy).HasMaxLength(256);
         b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Task).WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.OrganisationId, x.Year, x.FundName }).IsUnique();
     }
 }
@@ -223,6 +225,7 @@ internal sealed class IndicatorAdjustmentConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.Indicator).HasMaxLength(500);
         b.Property(x => x.DeclaredTarget).HasMaxLength(500);
         b.Property(x => x.AdjustedTarget).HasMaxLength(500);
+        b.Property(x => x.Reason).HasMaxLength(2000);
         b.Property(x => x.By).HasMaxLength(256);
         b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.DocumentId);

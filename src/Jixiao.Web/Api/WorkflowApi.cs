@@ -14,9 +14,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Api;
 
-public sealed record SubmitBody(List<JustificationInput>? Justifications);
-public sealed record ReturnBody(string? Comment, List<CommentInput>? Comments);
-public sealed record ReviewBody(string? Comment);
+/// <summary>The body of a transition: justifications (submit), a comment and comments at cells (return), a comment (approve, forward).</summary>
+public sealed record TransitionBody(string? Comment, List<CommentInput>? Comments, List<JustificationInput>? Justifications);
 public sealed record WorkflowEventDto(string Action, string ActionName, string From, string To, int Revision, string ContentHash, string By, DateTime At, string? Comment);
 public sealed record ReviewCommentDto(long Id, int Revision, string Text, string? Path, string? Label, string By, DateTime At);
 public sealed record WorkflowStateDto(DocumentSummaryDto Document, int? SubmittedRevision, DateTime? SubmittedAt, DateTime? ApprovedAt, DateTime? ForwardedAt, string? PublicUrl,
@@ -33,10 +32,10 @@ public static class WorkflowApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         var docs = api.MapGroup("/documents").WithTags("审核流程");
-        docs.MapPost("/{id:guid}/submit", Submit).WithName("SubmitDocument").WithSummary("报送：冻结当前版本（有错误的须逐条说明理由）");
-        docs.MapPost("/{id:guid}/return", Return).WithName("ReturnDocument").WithSummary("退回（附意见，可指向单元格）");
-        docs.MapPost("/{id:guid}/approve", Approve).WithName("ApproveDocument").WithSummary("审核通过");
-        docs.MapPost("/{id:guid}/forward", Forward).WithName("ForwardDocument").WithSummary("转报财政");
+        MapTransition(docs, "submit", "SubmitDocument", "报送：冻结当前版本（有错误的须逐条说明理由）");
+        MapTransition(docs, "return", "ReturnDocument", "退回（附意见，可指向单元格）");
+        MapTransition(docs, "approve", "ApproveDocument", "审核通过");
+        MapTransition(docs, "forward", "ForwardDocument", "转报财政");
         docs.MapPost("/{id:guid}/publish", (Guid id, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct) => Publish(id, true, user, scopes, wf, ds, ct))
             .WithName("PublishDocument").WithTags("公开").WithSummary("公开到公开网站（审核通过的文档）");
         docs.MapPost("/{id:guid}/unpublish", (Guid id, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct) => Publish(id, false, user, scopes, wf, ds, ct))
@@ -57,6 +56,10 @@ public static class WorkflowApi
         return app;
     }
 
+    private static void MapTransition(RouteGroupBuilder docs, string action, string name, string summary) =>
+        docs.MapPost("/{id:guid}/" + action, (Guid id, TransitionBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct) =>
+            Transition(action, id, body, user, scopes, wf, ds, ct)).WithName(name).WithSummary(summary);
+
     private static ProblemHttpResult? Refused(WorkflowResult r) => r switch
     {
         WorkflowResult.NotFound => Problems.NotFound(),
@@ -76,28 +79,19 @@ public static class WorkflowApi
         return TypedResults.Ok(DocumentSummaryDto.From(doc!));
     }
 
-    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Submit(Guid id, SubmitBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
+    /// <summary>The one handler of the four transitions: who may make which, and what each needs, is the workflow service's.</summary>
+    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Transition(string action, Guid id, TransitionBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
     {
         if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
-        return await Done(await wf.SubmitAsync(scope, id, body?.Justifications, ct), scope, ds, ct);
-    }
-
-    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Return(Guid id, ReturnBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
-    {
-        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
-        return await Done(await wf.ReturnAsync(scope, id, body?.Comment, body?.Comments, ct), scope, ds, ct);
-    }
-
-    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Approve(Guid id, ReviewBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
-    {
-        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
-        return await Done(await wf.ApproveAsync(scope, id, body?.Comment, ct), scope, ds, ct);
-    }
-
-    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Forward(Guid id, ReviewBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
-    {
-        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
-        return await Done(await wf.ForwardAsync(scope, id, body?.Comment, ct), scope, ds, ct);
+        var result = action switch
+        {
+            "submit" => await wf.SubmitAsync(scope, id, body?.Justifications, ct),
+            "return" => await wf.ReturnAsync(scope, id, body?.Comment, body?.Comments, ct),
+            "approve" => await wf.ApproveAsync(scope, id, body?.Comment, ct),
+            "forward" => await wf.ForwardAsync(scope, id, body?.Comment, ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+        };
+        return await Done(result, scope, ds, ct);
     }
 
     internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Publish(Guid id, bool publish, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
