@@ -451,6 +451,10 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("VersionNumber")
                         .HasColumnType("INTEGER");
 
@@ -561,6 +565,9 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FundName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -569,10 +576,15 @@ namespace Jixiao.Data.Migrations.Sqlite
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("OrganisationId", "Year", "FundName")
                         .IsUnique();
@@ -637,6 +649,13 @@ namespace Jixiao.Data.Migrations.Sqlite
 
                     b.Property<string>("Path")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -1101,7 +1120,14 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Jixiao.Data.Entities.EvaluationTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Organisation");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.Region", b =>
