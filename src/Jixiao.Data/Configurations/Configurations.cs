@@ -238,8 +238,9 @@ internal sealed class MonthlyExecutionConfiguration : IEntityTypeConfiguration<M
     {
         b.ToTable("monthly_executions");
         b.Property(x => x.FundName).HasMaxLength(300);
-        b.Property(x => x.Budget).HasPrecision(18, 2);
-        b.Property(x => x.Executed).HasPrecision(18, 2);
+        // 万元 with six decimals: an amount imported in 元 converts without rounding.
+        b.Property(x => x.Budget).HasPrecision(18, 6);
+        b.Property(x => x.Executed).HasPrecision(18, 6);
         b.Property(x => x.EnteredBy).HasMaxLength(256);
         b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.OrganisationId, x.Year, x.FundName, x.Month }).IsUnique();

@@ -493,8 +493,8 @@ namespace Jixiao.Data.Migrations.Pg
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<decimal>("Budget")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<DateTime>("EnteredAt")
                         .HasColumnType("timestamp with time zone");
@@ -505,8 +505,8 @@ namespace Jixiao.Data.Migrations.Pg
                         .HasColumnType("character varying(256)");
 
                     b.Property<decimal>("Executed")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<string>("FundName")
                         .IsRequired()

@@ -472,7 +472,7 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Budget")
-                        .HasPrecision(18, 2)
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("EnteredAt")
@@ -484,7 +484,7 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Executed")
-                        .HasPrecision(18, 2)
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FundName")

@@ -36,6 +36,30 @@ namespace Jixiao.Data.Migrations.Pg
                 type: "integer",
                 nullable: true);
 
+            migrationBuilder.AlterColumn<decimal>(
+                name: "Executed",
+                table: "monthly_executions",
+                type: "numeric(18,6)",
+                precision: 18,
+                scale: 6,
+                nullable: false,
+                oldClrType: typeof(decimal),
+                oldType: "numeric(18,2)",
+                oldPrecision: 18,
+                oldScale: 2);
+
+            migrationBuilder.AlterColumn<decimal>(
+                name: "Budget",
+                table: "monthly_executions",
+                type: "numeric(18,6)",
+                precision: 18,
+                scale: 6,
+                nullable: false,
+                oldClrType: typeof(decimal),
+                oldType: "numeric(18,2)",
+                oldPrecision: 18,
+                oldScale: 2);
+
             migrationBuilder.AddColumn<string>(
                 name: "Reason",
                 table: "indicator_adjustments",
@@ -87,6 +111,30 @@ namespace Jixiao.Data.Migrations.Pg
             migrationBuilder.DropColumn(
                 name: "Reason",
                 table: "indicator_adjustments");
+
+            migrationBuilder.AlterColumn<decimal>(
+                name: "Executed",
+                table: "monthly_executions",
+                type: "numeric(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: false,
+                oldClrType: typeof(decimal),
+                oldType: "numeric(18,6)",
+                oldPrecision: 18,
+                oldScale: 6);
+
+            migrationBuilder.AlterColumn<decimal>(
+                name: "Budget",
+                table: "monthly_executions",
+                type: "numeric(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: false,
+                oldClrType: typeof(decimal),
+                oldType: "numeric(18,6)",
+                oldPrecision: 18,
+                oldScale: 6);
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Migrations.Pg
 {
     [DbContext(typeof(PgJixiaoDb))]
-    [Migration("20261123141614_GoalsAndCommentResolution")]
+    [Migration("20261123142202_GoalsAndCommentResolution")]
     partial class GoalsAndCommentResolution
     {
         /// <inheritdoc />
@@ -496,8 +496,8 @@ namespace Jixiao.Data.Migrations.Pg
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<decimal>("Budget")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<DateTime>("EnteredAt")
                         .HasColumnType("timestamp with time zone");
@@ -508,8 +508,8 @@ namespace Jixiao.Data.Migrations.Pg
                         .HasColumnType("character varying(256)");
 
                     b.Property<decimal>("Executed")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<string>("FundName")
                         .IsRequired()

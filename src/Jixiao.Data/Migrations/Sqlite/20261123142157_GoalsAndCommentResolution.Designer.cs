@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jixiao.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJixiaoDb))]
-    [Migration("20261123141609_GoalsAndCommentResolution")]
+    [Migration("20261123142157_GoalsAndCommentResolution")]
     partial class GoalsAndCommentResolution
     {
         /// <inheritdoc />
@@ -475,7 +475,7 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Budget")
-                        .HasPrecision(18, 2)
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("EnteredAt")
@@ -487,7 +487,7 @@ namespace Jixiao.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Executed")
-                        .HasPrecision(18, 2)
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FundName")
