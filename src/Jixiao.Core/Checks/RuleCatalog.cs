@@ -98,7 +98,7 @@ public static class RuleCatalog
     [
         FundName, FundSumBudget, FundSumExecution, FundRate, FundRateRounding, FundRateMissing, FundRateNotApplicable,
         FundExecutionMissing, FundOver100, FundUnit, FundBalance, BudgetCut, ManagementItems, RemarksPlaceholder,
-        ActualBlank, TargetUnmeasurable, UnitMismatch, MissedWithoutReason, OverCompletion,
+        ActualBlank, TargetUnmeasurable, UnitMismatch, MissedWithoutReason, OverCompletion, AdjustedWithoutReason,
     ];
 
     public static IReadOnlyList<RuleInfo> Scoring { get; } =

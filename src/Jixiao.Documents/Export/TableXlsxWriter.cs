@@ -126,13 +126,16 @@ public static class TableXlsxWriter
     public const string UnitLineLabel = "填报单位：";
 
     /// <summary>
-    /// One note per changed target (调整后指标): the original and the adjusted value, the reason, who and when. The
-    /// transfer layout has no 调整后指标 column, so the note is where its change shows; the project layout has both.
+    /// One note (注) per changed target (调整后指标) that the columns cannot tell in full: the original and the adjusted
+    /// value, the reason, who and when. The transfer layout has no 调整后指标 column, so every change is noted; the
+    /// project layout shows both values in its columns and notes only the reason and who made the change.
     /// </summary>
     public static IEnumerable<string> AdjustmentNotes(SelfEvaluationTable t)
     {
+        var hasColumn = t is ProjectSelfEvaluation;
         foreach (var i in t.Indicators.Where(Core.Indicators.TargetChange.IsChanged))
         {
+            if (hasColumn && string.IsNullOrWhiteSpace(i.Adjustment?.Reason) && string.IsNullOrWhiteSpace(i.Adjustment?.By)) continue;
             var note = $"{L.AdjustedTarget}：“{i.Name}”由年初指标值“{i.Target}”调整为“{i.AdjustedTarget}”";
             if (!string.IsNullOrWhiteSpace(i.Adjustment?.Reason)) note += $"，理由：{i.Adjustment.Reason.Trim().TrimEnd('。')}";
             if (!string.IsNullOrWhiteSpace(i.Adjustment?.By)) note += $"（{i.Adjustment.By}" + (i.Adjustment.At is { } at ? "，" + at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "") + "）";
