@@ -122,6 +122,7 @@ public sealed partial class RouteTableTests
         ["GET /publishing"] = (t, w, a, _) => t.SummaryAsync(w, a, "/publishing", page: true),
         ["GET /results"] = (t, w, a, _) => t.SummaryAsync(w, a, "/results", page: true),
         ["GET /tasks"] = (t, w, a, _) => t.SummaryAsync(w, a, "/tasks", page: true),
+        ["GET /goals"] = (t, w, a, _) => t.SummaryAsync(w, a, "/goals", page: true),
         // The public site: anyone, but only what was published (nothing of the matrix's drafts).
         ["GET /public"] = (t, w, a, _) => t.PublicAsync(w, a, "/public"),
         ["GET /public/{Slug}"] = (t, w, a, x) => t.PublicAsync(w, a, $"/public/{w.Documents[x]}"),
@@ -134,7 +135,7 @@ public sealed partial class RouteTableTests
     /// <summary>Rules whose answer does not depend on the target document: tried once per actor.</summary>
     private static readonly HashSet<string> TargetFree =
         ["GET /api/v1/documents/", "GET /api/v1/organisations", "GET /api/v1/goals/", "GET /api/v1/aggregations", "GET /api/v1/dashboard", "GET /api/v1/results-use", "GET /api/v1/tasks", "POST /api/v1/tasks",
-         "GET /api/v1/monitoring", "POST /api/v1/monitoring", "GET /api/v1/publishing/due", "GET /api/v1/bundles", "GET /aggregations", "GET /dashboard", "GET /publishing", "GET /results", "GET /tasks", "GET /public", "GET /{**path:file}", "HEAD /{**path:file}", "GET /", "GET /documents", "GET /import", "GET /new", "GET /settings", "GET /forbidden", "GET /audit", "POST /account/logout", "GET /login", "POST /account/login", "GET /Error", "GET /not-found", "GET /health"];
+         "GET /api/v1/monitoring", "POST /api/v1/monitoring", "GET /api/v1/publishing/due", "GET /api/v1/bundles", "GET /aggregations", "GET /dashboard", "GET /publishing", "GET /results", "GET /tasks", "GET /goals", "GET /public", "GET /{**path:file}", "HEAD /{**path:file}", "GET /", "GET /documents", "GET /import", "GET /new", "GET /settings", "GET /forbidden", "GET /audit", "POST /account/logout", "GET /login", "POST /account/login", "GET /Error", "GET /not-found", "GET /health"];
 
     [Fact]
     public async Task Every_endpoint_answers_every_role_in_and_out_of_scope_as_the_matrix_says()

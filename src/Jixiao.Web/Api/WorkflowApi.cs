@@ -16,10 +16,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Api;
 
-/// <summary>The body of a transition: justifications (submit), a comment and comments at cells (return), a comment (approve, forward).</summary>
-public sealed record TransitionBody(string? Comment, List<CommentInput>? Comments, List<JustificationInput>? Justifications);
+/// <summary>The body of a transition: justifications and the ids of comments dealt with (submit), a comment and comments at cells (return), a comment (approve, forward).</summary>
+public sealed record TransitionBody(string? Comment, List<CommentInput>? Comments, List<JustificationInput>? Justifications, List<long>? Resolved = null);
 public sealed record WorkflowEventDto(string Action, string ActionName, string From, string To, int Revision, string ContentHash, string By, DateTime At, string? Comment);
-public sealed record ReviewCommentDto(long Id, int Revision, string Text, string? Path, string? Label, string By, DateTime At);
+public sealed record ReviewCommentDto(long Id, int Revision, string Text, string? Path, string? Label, string By, DateTime At, string? ResolvedBy, DateTime? ResolvedAt);
 public sealed record WorkflowStateDto(DocumentSummaryDto Document, int? SubmittedRevision, DateTime? SubmittedAt, DateTime? ApprovedAt, DateTime? ForwardedAt, string? PublicUrl,
     bool CanSubmit, bool CanReview, List<WorkflowEventDto> Events, List<ReviewCommentDto> Comments, List<JustificationDto> Justifications, List<FindingDto> UnjustifiedErrors);
 public sealed record JustificationDto(string Rule, string Location, string Text, string By, DateTime At);
@@ -91,7 +91,7 @@ public static class WorkflowApi
         if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
         var result = action switch
         {
-            "submit" => await wf.SubmitAsync(scope, id, body?.Justifications, ct),
+            "submit" => await wf.SubmitAsync(scope, id, body?.Justifications, ct, body?.Resolved),
             "return" => await wf.ReturnAsync(scope, id, body?.Comment, body?.Comments, ct),
             "approve" => await wf.ApproveAsync(scope, id, body?.Comment, ct),
             "forward" => await wf.ForwardAsync(scope, id, body?.Comment, ct),
@@ -135,7 +135,7 @@ public static class WorkflowApi
             scope.EditableOrganisationIds.Contains(doc.OrganisationId) && doc.Status is DocumentStatus.Draft or DocumentStatus.Returned,
             scope.CanReview(doc.OrganisationId),
             events.Select(e => new WorkflowEventDto(e.Action, WorkflowService.ActionName(e.Action), e.FromStatus.ToString().ToLowerInvariant(), e.ToStatus.ToString().ToLowerInvariant(), e.VersionNumber, e.ContentHash, e.By, Utc(e.At)!.Value, e.Comment)).ToList(),
-            comments.Select(c => new ReviewCommentDto(c.Id, c.VersionNumber, c.Text, c.Path, c.Label, c.By, Utc(c.At)!.Value)).ToList(),
+            comments.Select(c => new ReviewCommentDto(c.Id, c.VersionNumber, c.Text, c.Path, c.Label, c.By, Utc(c.At)!.Value, c.ResolvedBy, Utc(c.ResolvedAt))).ToList(),
             justifications.Select(j => new JustificationDto(j.Rule, j.Location, j.Text, j.By, Utc(j.At)!.Value)).ToList(),
             unjustified.Select(f => FindingDto.From(DocumentService.ToFinding(f))).ToList()));
     }
