@@ -61,6 +61,8 @@ public sealed record QuantityValue(string Raw) : IndicatorValue(Raw)
     /// (at least that much change). <see cref="QuantityChange.None"/> for a level.
     /// </summary>
     public QuantityChange Change { get; init; }
+    /// <summary>Who or what the figure is about when written before the comparator: "小学" in "小学≥720元/生·年"; "" when none.</summary>
+    public string Subject { get; init; } = "";
 
     /// <summary>Number × Scale: 3.2万人 → 32000.</summary>
     public decimal Normalized => Number * Scale;

@@ -63,6 +63,7 @@ internal static class QuantityGrammar
         ("吨", "吨"), ("公斤", "公斤"), ("千克", "公斤"), ("批", "批"), ("场", "场"), ("期", "期"), ("篇", "篇"), ("份", "份"),
         ("张", "张"), ("册", "册"), ("本", "本"), ("座", "座"), ("处", "处"), ("间", "间"), ("床", "床"), ("条", "条"),
         ("课时", "课时"), ("学时", "学时"), ("倍", "倍"), ("分", "分"), ("单", "单"), ("宗", "宗"), ("班", "班"), ("站", "站"),
+        ("生", "生"),
     ]);
 
     /// <summary>Common compound units, so that reading them does not allocate.</summary>
@@ -84,6 +85,7 @@ internal static class QuantityGrammar
         int pos = 0;
         var comparator = Comparator.None;
         var change = QuantityChange.None;
+        string subject = ReadSubject(s, ref pos);
         for (int k = 0; k < 3 && PrefixWords.TryMatch(s[pos..], out string wordText, out var word); k++)
         {
             pos += wordText.Length;
@@ -180,6 +182,7 @@ internal static class QuantityGrammar
             Approximate = approximate,
             UpperNumber = upper,
             Change = change,
+            Subject = subject,
             Reason = Describe(comparator, scale, unit, upper is not null, change),
         };
         return true;
@@ -319,9 +322,11 @@ internal static class QuantityGrammar
             return true;
         }
 
+        // "元/生·年" is "元/生/年": a middle dot joins the denominators of a compound unit.
+
         Span<char> compound = stackalloc char[32];
         int n = Append(compound, 0, firstUnit);
-        while (pos + 1 < s.Length && s[pos] == '/' && Units.TryMatch(s[(pos + 1)..], out string nextText, out string nextUnit)
+        while (pos + 1 < s.Length && s[pos] is '/' or '·' or '•' && Units.TryMatch(s[(pos + 1)..], out string nextText, out string nextUnit)
             && n + nextUnit.Length + 1 <= compound.Length)
         {
             compound[n++] = '/';
@@ -331,6 +336,34 @@ internal static class QuantityGrammar
 
         unit = KnownCompounds.TryGetValue(compound[..n], out var known) ? known : new string(compound[..n]);
         return pos > start;
+    }
+
+    /// <summary>Symbols a subject may stand before: "小学≥720元/生·年", "城镇≥95%".</summary>
+    private const string ComparatorSymbols = "≥≤><=≈";
+
+    /// <summary>Longest subject read before a comparator symbol.</summary>
+    private const int MaxSubjectLength = 6;
+
+    /// <summary>
+    /// A short subject written before a comparator symbol — "小学≥720元/生·年", "城镇≥95%", "一级≥90%": the
+    /// population the figure is about. Only letters (CJK or Latin) may form it, and a symbol must follow, so that
+    /// prefix words ("不低于95%") and free text are never taken for one.
+    /// </summary>
+    private static string ReadSubject(ReadOnlySpan<char> s, ref int pos)
+    {
+        int n = 0;
+        while (n < s.Length && n <= MaxSubjectLength && char.IsLetter(s[n]))
+        {
+            n++;
+        }
+
+        if (n == 0 || n > MaxSubjectLength || n >= s.Length || !ComparatorSymbols.Contains(s[n]) || PrefixWords.TryMatch(s, out _, out _))
+        {
+            return "";
+        }
+
+        pos = n;
+        return new string(s[..n]);
     }
 
     private static int Append(Span<char> buffer, int at, string text)

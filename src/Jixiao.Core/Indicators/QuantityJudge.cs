@@ -19,6 +19,13 @@ internal static class QuantityJudge
 
     public static Judgement Judge(QuantityValue target, QuantityValue actual)
     {
+        if (target.Subject.Length > 0 && actual.Subject.Length > 0 && target.Subject != actual.Subject)
+        {
+            return Judgement(Outcome.NeedsJudgement,
+                $"对象不一致：指标值针对“{target.Subject}”，实际完成值针对“{actual.Subject}”，无法比较",
+                JudgementIssue.UnitMismatch);
+        }
+
         if (!TryReconcile(target, actual, out decimal t, out decimal a, out decimal? aUpper, out string unit))
         {
             return Judgement(Outcome.NeedsJudgement,

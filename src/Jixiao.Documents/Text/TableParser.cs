@@ -33,7 +33,7 @@ public sealed class TableParser
             from = yearLine + 1;
         }
         var end = _seg.End;
-        var fund = _seg.FindLabel(from, end, c => Vocabulary.IsFundBlockStart(c));
+        var fund = _seg.FindLabel(from, end, c => Vocabulary.IsFundBlockStart(c)) ?? FindFundHeaderRow(from, end);
         var mgmt = _seg.FindLabel(from, end, c => c.StartsWith("资金管理情况", StringComparison.Ordinal));
         var goals = _seg.FindLabel(from, end, c => c.StartsWith("总体目标", StringComparison.Ordinal) || c.StartsWith("年度总体目标", StringComparison.Ordinal));
         var ind = _seg.FindLabel(Math.Max(from, goals?.Last + 1 ?? from), end, c => c.StartsWith("绩效指标", StringComparison.Ordinal) || c.StartsWith("一级指标", StringComparison.Ordinal));
@@ -59,6 +59,19 @@ public sealed class TableParser
         if (remarks is { } r) ReadRemarks(t, r, NextStart(r, foot?.First));
         if (foot is { } fo) t.Footnotes.AddRange(ReadFootnotes(fo.First, end));
         return t;
+    }
+
+    /// <summary>The fund block by its column headers (全年预算数 … 执行数) when no known label opens it.</summary>
+    private (int First, int Last, string Joined)? FindFundHeaderRow(int from, int end)
+    {
+        for (var i = from; i < end; i++)
+        {
+            var line = _seg.All[i];
+            if (!line.IsTabular) continue;
+            if (Vocabulary.IsIndicatorHeader(line.NonEmptyCells.Length > 0 ? CoreText.Compact(line.NonEmptyCells[0]) : "")) break;
+            if (Vocabulary.IsFundHeaderRow(line.NonEmptyCells.Select(CoreText.Compact))) return (i, i, line.Compact);
+        }
+        return null;
     }
 
     private Finding ReaderFinding(string rule, Severity severity, Jixiao.Core.Provenance.SourceRef at, string message) => new()

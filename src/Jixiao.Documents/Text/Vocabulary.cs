@@ -114,6 +114,26 @@ public static class Vocabulary
         "实施单位", "主管部门",
     ];
 
-    public static bool IsFundBlockStart(string compact) => compact.StartsWith("资金投入情况", StringComparison.Ordinal)
-        || compact.StartsWith("项目资金", StringComparison.Ordinal) || compact.StartsWith("预算执行情况", StringComparison.Ordinal);
+    /// <summary>Labels that open the fund block in the templates of the provinces: 资金投入情况（万元）, 项目资金（元）,
+    /// 预算执行情况, 资金情况（元）, 资金来源情况, 资金构成.</summary>
+    private static readonly string[] FundBlockLabels = ["资金投入情况", "项目资金", "预算执行情况", "资金情况", "资金来源", "资金构成"];
+
+    public static bool IsFundBlockStart(string compact) =>
+        Array.Exists(FundBlockLabels, l => compact.StartsWith(l, StringComparison.Ordinal));
+
+    /// <summary>
+    /// A header row of the fund block whatever its label says: one column of the year's budget (全年预算数, 预算数(A))
+    /// and one of spending (全年执行数, 执行数(B), 实际执行) — a rate column (执行率) is neither. Found where a template's block label is missing or worded otherwise.
+    /// </summary>
+    public static bool IsFundHeaderRow(IEnumerable<string> compactCells)
+    {
+        bool budget = false, execution = false;
+        foreach (var c in compactCells)
+        {
+            if (c.Contains("执行率", StringComparison.Ordinal)) continue;
+            if (c.Contains("全年预算", StringComparison.Ordinal) || c.Contains("调整后预算", StringComparison.Ordinal) || c.Contains("预算数（A）", StringComparison.Ordinal)) budget = true;
+            else if (c.Contains("执行", StringComparison.Ordinal)) execution = true;
+        }
+        return budget && execution;
+    }
 }

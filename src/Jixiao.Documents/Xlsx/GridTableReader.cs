@@ -4,6 +4,7 @@ using Jixiao.Core.Checks;
 using Jixiao.Core.Model;
 using Jixiao.Core.Money;
 using Jixiao.Core.Provenance;
+using Jixiao.Documents.Text;
 using L = Jixiao.Documents.Export.TableLabels;
 
 namespace Jixiao.Documents.Xlsx;
@@ -56,14 +57,12 @@ public static partial class GridTableReader
         t is "转移支付（项目）名称" or "转移支付名称" or "项目名称" or "转移支付（项目）名称：" or "项目名称：" or "专项资金名称" or "资金名称";
 
     private static readonly string[] BlockLabels =
-        ["资金投入情况", "资金管理情况", "总体目标完成情况", "年度总体目标", "绩效指标", "预算执行情况", "项目资金"];
+        ["资金投入情况", "资金情况", "资金管理情况", "总体目标完成情况", "年度总体目标", "绩效指标", "预算执行情况", "项目资金"];
 
     private static bool IsBlockLabel(string compact) =>
         Array.Exists(BlockLabels, b => compact.StartsWith(b, StringComparison.Ordinal)) && !compact.Contains("得分");
 
-    private static bool IsFundHeader(Grid g, int r) =>
-        g.NonEmpty(r).Any(x => C(x.Cell.Text).Contains("全年预算数") || C(x.Cell.Text).Contains("全年预算"))
-        && g.NonEmpty(r).Any(x => C(x.Cell.Text).Contains("执行"));
+    private static bool IsFundHeader(Grid g, int r) => Vocabulary.IsFundHeaderRow(g.NonEmpty(r).Select(x => C(x.Cell.Text)));
 
     private static bool IsIndicatorHeader(Grid g, int r) =>
         g.NonEmpty(r).Any(x => C(x.Cell.Text) is "一级指标" or "一级")
@@ -201,7 +200,12 @@ public static partial class GridTableReader
                 Cell = $"{XlsxGridLoader.CellName(top, 0)}:{XlsxGridLoader.CellName(Math.Max(top, end - 1), Math.Max(0, g.MaxColumns - 1))}",
             };
         ReadHeaderFields(g, anchor, firstBlock, table);
-        if (b.Fund >= 0) ReadFunds(g, b.Fund, b.EndOf(b.Fund, end), table, isProject);
+        if (b.Fund >= 0)
+        {
+            ReadFunds(g, b.Fund, b.EndOf(b.Fund, end), table, isProject);
+            // A 得分 column in the fund block is the execution score (项目支出 layouts).
+            if (table is ProjectSelfEvaluation scored && scored.TotalFund?.Score is { IsBlank: false } execScore) scored.StatedExecutionScore ??= execScore;
+        }
         if (b.Management >= 0) ReadManagement(g, b.Management, b.EndOf(b.Management, end), table);
         if (b.Goals >= 0) ReadGoals(g, b.Goals, b.EndOf(b.Goals, end), table);
         if (b.Indicators >= 0) ReadIndicators(g, b.Indicators, b.EndOf(b.Indicators, end), table, isProject);
@@ -450,6 +454,8 @@ public static partial class GridTableReader
     private static Figure MakeFigure(GridCell cell, SourceRef at)
     {
         var text = cell.Text.Trim();
+        // A number shown as a percentage (0.9 under "0.00%") is stated as 90.00: rates are percentages in the model.
+        if (cell.Number is not null && (text.EndsWith('%') || text.EndsWith('％')) && Figure.Parse(text).Value is not null) return Figure.Parse(text, at);
         if (cell.Number is { } n) return new Figure { Text = text, Value = Figure.Parse(text).Value is { } pv && pv == n ? pv : n, At = at };
         return Figure.Parse(text, at);
     }
@@ -621,6 +627,8 @@ public static partial class GridTableReader
         t.RemarksAt = Ref(g, r, cells.Count > 1 ? cells[1].Col : cells[0].Col, "说明");
     }
 
+    private static bool IsNumeric(GridCell cell) => cell.Number is not null || NumberText.TryParse(cell.Text) is not null;
+
     private static void ReadScores(Grid g, int from, int end, ProjectSelfEvaluation p)
     {
         for (var r = from; r < end; r++)
@@ -632,9 +640,17 @@ public static partial class GridTableReader
                 Figure? Next() => i + 1 < cells.Count && cells[i + 1].Cell is { } nc && (nc.Number is not null || NumberText.TryParse(nc.Text) is not null)
                     ? MakeFigure(nc, Ref(g, r, cells[i + 1].Col, "总分", t))
                     : null;
+                // "总分 | 100 | 98": under the 权重 and 得分 columns the row gives the weights' total, then the score.
+                Figure? LastOfRun()
+                {
+                    var j = i + 1;
+                    while (j + 1 < cells.Count && IsNumeric(cells[j + 1].Cell) && IsNumeric(cells[j].Cell)) j++;
+                    if (j >= cells.Count || !IsNumeric(cells[j].Cell)) return null;
+                    return MakeFigure(cells[j].Cell, Ref(g, r, cells[j].Col, "总分", t));
+                }
                 if (t == L.ExecutionScore) p.StatedExecutionScore = Next();
                 else if (t == L.IndicatorScore) p.StatedIndicatorScore = Next();
-                else if (t is "总分" or "总得分" or "自评总分" or "合计得分") p.StatedTotalScore = Next();
+                else if (t is "总分" or "总得分" or "自评总分" or "合计得分") p.StatedTotalScore = LastOfRun();
                 else if (t.StartsWith(L.Grade))
                 {
                     var v = t[L.Grade.Length..].TrimStart('：');

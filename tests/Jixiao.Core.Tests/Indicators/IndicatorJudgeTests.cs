@@ -77,6 +77,17 @@ public class IndicatorJudgeTests
         Assert.Null(Judge("0起", "0").OverCompletion);
     }
 
+    [Fact]
+    public void A_subject_before_the_comparator_is_judged_on_its_figure_and_must_match_the_actuals()
+    {
+        Assert.Equal(Outcome.Met, Judge("小学≥720元/生·年", "720元/生·年").Outcome);
+        Assert.Equal(Outcome.Met, Judge("城镇≥95%", "96%").Outcome);
+        Assert.Equal(Outcome.PartlyMet, Judge("城镇≥95%", "90%").Outcome);
+        var other = Judge("小学≥720元/生·年", "初中≥920元/生·年");
+        Assert.Equal(Outcome.NeedsJudgement, other.Outcome);
+        Assert.Contains("小学", other.Reason);
+    }
+
     // Boundaries and strict comparators.
 
     [Theory]

@@ -90,7 +90,28 @@ public class IndicatorParserTests
     [InlineData("2人/年", "人/年")]
     [InlineData("30元/人次", "元/人次")]
     [InlineData("8元/平方米/月", "元/平方米/月")]
+    [InlineData("720元/生·年", "元/生/年")]
+    [InlineData("920元/生•年", "元/生/年")]
     public void Compound_units(string text, string unit) => Assert.Equal(unit, Quantity(text).Unit);
+
+    [Theory]
+    [InlineData("小学≥720元/生·年", "小学", Comparator.GreaterOrEqual, 720, "元/生/年")]
+    [InlineData("城镇≥95%", "城镇", Comparator.GreaterOrEqual, 95, "%")]
+    [InlineData("一级≤3天", "一级", Comparator.LessOrEqual, 3, "天")]
+    [InlineData("≥95%", "", Comparator.GreaterOrEqual, 95, "%")]
+    [InlineData("不低于95%", "", Comparator.GreaterOrEqual, 95, "%")]
+    [InlineData("达到≥95%", "", Comparator.GreaterOrEqual, 95, "%")]
+    public void A_short_subject_before_the_comparator_is_who_the_figure_is_about(string text, string subject, Comparator comparator, decimal number, string unit)
+    {
+        var q = Quantity(text);
+        Assert.Equal((subject, comparator, number, unit), (q.Subject, q.Comparator, q.Number, q.Unit));
+    }
+
+    [Theory]
+    [InlineData("小学≥720元/生·年，初中≥920元/生·年")]
+    [InlineData("城乡居民基本医疗保险≥95%")]
+    [InlineData("小学720元")]
+    public void Longer_or_listed_subjects_stay_text(string text) => Assert.IsNotType<QuantityValue>(IndicatorParser.Parse(text));
 
     [Fact]
     public void Range_with_units_on_both_ends()

@@ -75,6 +75,43 @@ public class VariantTests
     }
 
     [Fact]
+    public void Another_provinces_template_with_a_differently_labelled_fund_block_reads_whole()
+    {
+        // 资金情况（元） instead of 资金投入情况, 年初预算数 / 分值 / 得分 columns, comparator and unit in their own
+        // columns, cells separated by '|' as copied from a web page, saved as GBK.
+        const string text = """
+            2023年度某县农村公路养护补助资金绩效自评表
+            | 项目名称 | 农村公路养护补助资金 | | | |
+            | 主管部门 | 某县交通运输局 | | 实施单位 | 某县公路与运输管理中心 |
+            | 资金情况（元） | | 年初预算数 | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 |
+            | | 年度资金总额 | 5,000,000.00 | 4,800,000.00 | 4,320,000.00 | 10 | 90.00% | 9 |
+            | | 其中：本年财政拨款 | 5,000,000.00 | 4,800,000.00 | 4,320,000.00 | | 90.00% | |
+            | 年度总体目标 | 预期目标 | | | 实际完成情况 | |
+            | | 完成农村公路养护里程1200公里 | | | 完成1150公里 | |
+            | 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 权重 | 得分 | 偏差原因分析及改进措施 |
+            | | 产出指标 | 数量指标 | 养护里程 | ≥ | 1200 | 公里 | 1150 | 20 | 19 | 部分路段因汛期推迟 |
+            | | | 质量指标 | 优良路率 | ≥ | 85 | % | 87 | 20 | 20 | |
+            | | 满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥ | 90 | % | 92 | 20 | 20 | |
+            """;
+        var r = ReadBytes("zj.txt", Encoding.GetEncoding("GB18030").GetBytes(text));
+        var t = Assert.IsAssignableFrom<SelfEvaluationTable>(Assert.Single(r.Documents));
+        Assert.Equal("某县公路与运输管理中心", t.ImplementingUnit);
+        Assert.Equal("某县交通运输局", t.CompetentDepartment);
+        Assert.Equal(MoneyUnit.Yuan, t.DeclaredUnit);
+        Assert.DoesNotContain(r.Findings, f => f.Rule == "READ-NO-FUNDS");
+        var total = t.Funds[0];
+        Assert.Equal("年度资金总额", total.Label);
+        Assert.Equal(5_000_000.00m, total.InitialBudget?.Value);
+        Assert.Equal(4_800_000.00m, total.Budget.Value);
+        Assert.Equal(4_320_000.00m, total.Execution.Value);
+        Assert.Equal(90.00m, total.Rate.Value);
+        Assert.Equal(9m, total.Score?.Value);
+        Assert.Equal(2, t.Funds.Count);
+        Assert.Equal(["养护里程", "优良路率", "沿线群众满意度"], t.Indicators.Select(i => i.Name));
+        Assert.Equal("≥1200公里", t.Indicators[0].Target);
+    }
+
+    [Fact]
     public void A_comparator_in_its_own_column_stays_with_its_value()
     {
         const string text = """

@@ -83,6 +83,51 @@ public class XlsxVariantTests
         Assert.Equal("500", second.TotalFund?.Budget.Text);
     }
 
+    /// <summary>
+    /// A project table of another province: the fund block labelled 资金情况（元） with 年初预算数, 分值 and 得分
+    /// columns; the rate a real number under a percent format (0.9 shown as 90.00%); the 总分 row giving the
+    /// weights' total under 权重 and the score under 得分.
+    /// </summary>
+    [Fact]
+    public void Another_provinces_project_table_reads_its_percent_cells_and_total_score()
+    {
+        var s = new SheetSpec("Sheet1");
+        void Row(int r, params string?[] cells)
+        {
+            for (var i = 0; i < cells.Length; i++)
+                if (cells[i] is { } t) s.Text(r, i + 1, t, Plain);
+        }
+        void Num(int r, int c, decimal v, string? format = null) => s.Put(r, c, new CellSpec { Number = v, Style = Plain with { NumberFormat = format } });
+        Row(1, "2023年度某县农村公路养护补助资金绩效自评表");
+        Row(2, "项目名称", "农村公路养护补助资金");
+        Row(3, "主管部门", "某县交通运输局", null, "实施单位", "某县公路与运输管理中心");
+        Row(4, "资金情况（元）", null, "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分");
+        Row(5, null, "年度资金总额");
+        Num(5, 3, 5000000m); Num(5, 4, 4800000m); Num(5, 5, 4320000m); Num(5, 6, 10m); Num(5, 7, 0.9m, "0.00%"); Num(5, 8, 9m);
+        Row(6, "年度总体目标", "完成农村公路养护里程1200公里", null, null, "完成1150公里");
+        Row(7, "绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "权重", "得分", "偏差原因分析及改进措施");
+        Row(8, null, "产出指标", "数量指标", "养护里程", "≥", "1200", "公里", "1150", null, null, "部分路段因汛期推迟");
+        Num(8, 9, 50m); Num(8, 10, 48m);
+        Row(9, null, "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥", "90", "%", "92");
+        Num(9, 9, 40m); Num(9, 10, 40m);
+        Row(10, "总分");
+        Num(10, 9, 100m); Num(10, 10, 97m);
+
+        var read = XlsxDocumentReader.Read("zj.xlsx", new MemoryStream(XlsxBuilder.Build([s])));
+        var t = Assert.IsType<ProjectSelfEvaluation>(Assert.Single(read.Documents));
+        Assert.Equal("某县公路与运输管理中心", t.ImplementingUnit);
+        Assert.Equal(MoneyUnit.Yuan, t.DeclaredUnit);
+        var total = t.Funds[0];
+        Assert.Equal(5000000m, total.InitialBudget?.Value);
+        Assert.Equal(4800000m, total.Budget.Value);
+        Assert.Equal(("90.00%", 90.00m), (total.Rate.Text, total.Rate.Value));
+        Assert.Equal(9m, t.StatedExecutionScore?.Value);
+        Assert.Equal(97m, t.StatedTotalScore?.Value);
+        Assert.Equal("J10", t.StatedTotalScore?.At?.Cell);
+        var report = Jixiao.Core.Checks.Engine.Check(read.Documents, Jixiao.Core.Rules.RuleSet.Default);
+        Assert.DoesNotContain(report.Findings, f => f.Rule == "SE-FUND-RATE");
+    }
+
     [Fact]
     public void Garbage_and_oversized_inputs_are_refused_in_chinese()
     {

@@ -13,6 +13,7 @@ public static partial class ReportChecks
 {
     private static readonly string[] BudgetWords = ["预算", "投入", "合计", "下达", "安排", "资金", "筹集", "总额", "结余"];
     private static readonly string[] SpendWords = ["执行", "支出", "拨付", "使用", "到位"];
+    private static readonly string[] TotalWords = ["合计", "共计", "总计", "总额"];
 
     [GeneratedRegex(@"(中央|自治区|省级|省财政|盟市|市级|市本级|市财政|旗县|县级|县财政|地方)[^，,。；;、\d]{0,14}?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*万元")]
     private static partial Regex SourceAmount();
@@ -173,12 +174,15 @@ public static partial class ReportChecks
         {
             var head = sentence.Text[Math.Max(0, pct.Start - 8)..pct.Start];
             if (!head.Contains("执行率")) continue;
-            var candidates = new List<(Mention M, string Prefix)>();
-            if (k > 0) candidates.AddRange(Labelled(s[k - 1]));
-            candidates.AddRange(Labelled(sentence).Where(c => c.M.End <= pct.Start));
+            var candidates = new List<(Mention M, string Prefix, bool Part)>();
+            if (k > 0) candidates.AddRange(LabelledParts(s[k - 1]));
+            candidates.AddRange(LabelledParts(sentence).Where(c => c.M.End <= pct.Start));
             var bIdx = candidates.FindLastIndex(c => SpendWords.Any(c.Prefix.Contains));
             if (bIdx <= 0) continue;
-            var aIdx = candidates.FindLastIndex(bIdx - 1, bIdx, c => BudgetWords.Any(c.Prefix.Contains) && !SpendWords.Any(c.Prefix.Contains));
+            // A is the budget the spending is measured against: the whole, not a part listed after its "其中",
+            // unless the spending is itself such a part ("其中中央资金300万元，执行270万元，执行率90%").
+            var bIsPart = candidates[bIdx].Part;
+            var aIdx = candidates.FindLastIndex(bIdx - 1, bIdx, c => BudgetWords.Any(c.Prefix.Contains) && !SpendWords.Any(c.Prefix.Contains) && (bIsPart || !c.Part));
             if (aIdx < 0) continue;
             var a = candidates[aIdx].M;
             var b = candidates[bIdx].M;
@@ -230,6 +234,18 @@ public static partial class ReportChecks
                 $"报告称实际完成 {b.Value}，达到目标 {a.Value} 的 {pct.Text}，超过 {NumberText.FormatPercent(threshold, 0)}，但未分析原因（指标值是否设定偏低）。",
                 pct.Text, "说明超额完成的原因");
         }
+    }
+
+    /// <summary>
+    /// The labelled amounts of a sentence, each marked when it is a part listed after "其中" of an amount before it —
+    /// not one labelled as a total again ("…，年度资金合计 3914.95 万元").
+    /// </summary>
+    private static IEnumerable<(Mention M, string Prefix, bool Part)> LabelledParts(ReportSentence sentence)
+    {
+        var whereof = sentence.Text.IndexOf("其中", StringComparison.Ordinal);
+        var hasWhole = whereof >= 0 && sentence.Mentions.Any(m => !m.IsPercent && m.End <= whereof);
+        foreach (var (m, prefix) in Labelled(sentence))
+            yield return (m, prefix, hasWhole && m.Start > whereof && !TotalWords.Any(prefix.Contains));
     }
 
     private static IEnumerable<(Mention M, string Prefix)> Labelled(ReportSentence sentence)
