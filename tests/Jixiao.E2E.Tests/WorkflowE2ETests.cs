@@ -168,4 +168,30 @@ public sealed class WorkflowE2ETests(LiveApp app, Browser browser) : IClassFixtu
         await Assertions.Expect(note).ToContainTextAsync("zlt-jyzx-tianbao");
         await unit.GetByTestId("indicator-block").ScreenshotAsync(new() { Path = Path.Combine(Images, "goals-adjusted.png") });
     }
+
+    [Fact]
+    public async Task Monthly_executions_are_imported_from_a_file_on_the_dashboard_and_a_wrong_file_writes_nothing()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var dir = Directory.CreateTempSubdirectory("jixiao-e2e-monitoring-").FullName;
+        var good = Path.Combine(dir, "执行进度.csv");
+        var bad = Path.Combine(dir, "有误.csv");
+        await File.WriteAllBytesAsync(good, System.Text.Encoding.GetEncoding("GB18030").GetBytes(
+            "资金名称,月份,单位,预算数（元）,累计执行数（元）\n页面导入监控资金,6,扎兰屯市社会保险事业服务中心,2000000,400000\n"));
+        await File.WriteAllTextAsync(bad, "资金名称,月份,单位,预算数,累计执行数\n页面导入有误资金,6,扎兰屯市社会保险事业服务中心,100,\n");
+        var unit = await PageAsync("zlt-sbzx-tianbao");
+        await unit.GotoAsync("/dashboard?year=2024");
+        await unit.GetByTestId("monitoring-file").SetInputFilesAsync(bad);
+        await unit.GetByTestId("monitoring-import-button").ClickAsync();
+        await Assertions.Expect(unit.GetByTestId("monitoring-import-errors")).ToContainTextAsync("第 2 行：没有填写累计执行数");
+        await unit.GetByTestId("monitoring-file").SetInputFilesAsync(good);
+        await unit.GetByTestId("monitoring-import-button").ClickAsync();
+        // 20% spent by June (pace 40%): red.
+        var row = unit.Locator("[data-testid=monitoring] tr", new() { HasText = "页面导入监控资金" });
+        await Assertions.Expect(row).ToContainTextAsync("200.00");
+        await Assertions.Expect(row).ToContainTextAsync("40.00");
+        await Assertions.Expect(row).ToContainTextAsync("红");
+        await Assertions.Expect(unit.Locator("[data-testid=monitoring]")).Not.ToContainTextAsync("页面导入有误资金");
+        Directory.Delete(dir, true);
+    }
 }
