@@ -32,9 +32,18 @@ public static partial class MonthlyExecutionReader
         (Col.Executed, ["累计执行数", "累计执行", "执行数", "累计支出", "执行"]),
     ];
 
+    /// <summary>Reads the file; throws <see cref="UnreadableFileException"/> (Chinese message) when it is neither text nor a readable xlsx.</summary>
     public static MonthlyExecutionSheet Read(string fileName, byte[] bytes)
     {
-        var rows = Rows(fileName, bytes);
+        List<(List<string> Cells, int Number)> rows;
+        try
+        {
+            rows = Rows(fileName, bytes);
+        }
+        catch (Exception e) when (e is not UnreadableFileException and not OutOfMemoryException)
+        {
+            throw new UnreadableFileException($"{fileName}：读取时出错，文件可能已损坏，或不是 CSV、xlsx 或文本文件。", e) { IsReaderFault = true };
+        }
         var errors = new List<string>();
         var header = rows.FindIndex(r => Columns(r.Cells) is { Count: 5 });
         if (header < 0)

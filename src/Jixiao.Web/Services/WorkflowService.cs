@@ -348,6 +348,7 @@ public static class DocumentFields
         {
             var r = t.Indicators[i];
             list.Add(new($"$.indicators[{i}].target", $"绩效指标 › {r.Name} › 指标值", r.At));
+            if (!string.IsNullOrWhiteSpace(r.AdjustedTarget)) list.Add(new($"$.indicators[{i}].adjustedTarget", $"绩效指标 › {r.Name} › 调整后指标", r.At));
             list.Add(new($"$.indicators[{i}].actual", $"绩效指标 › {r.Name} › 全年实际完成值", r.At));
             list.Add(new($"$.indicators[{i}].deviationReason", $"绩效指标 › {r.Name} › 未完成原因和改进措施", r.At));
         }

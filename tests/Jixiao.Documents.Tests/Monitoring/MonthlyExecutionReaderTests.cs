@@ -45,4 +45,13 @@ public class MonthlyExecutionReaderTests
         Assert.Empty(read.Lines);
         Assert.Equal("x.csv：没有找到表头行（应有 单位、资金名称、月份、预算数、累计执行数 五列，顺序不限）；第一行是“名称、金额”。", Assert.Single(read.Errors));
     }
+
+    [Fact]
+    public void A_broken_workbook_or_binary_file_is_refused_in_Chinese()
+    {
+        var broken = new byte[] { (byte)'P', (byte)'K', 3, 4, 0, 0, 0, 0, 1, 2, 3 };
+        Assert.Contains("执行.xlsx", Assert.ThrowsAny<Jixiao.Documents.Reading.UnreadableFileException>(() => MonthlyExecutionReader.Read("执行.xlsx", broken)).Message);
+        var binary = Enumerable.Range(0, 512).Select(i => (byte)(i * 37 % 256)).ToArray();
+        Assert.ThrowsAny<Jixiao.Documents.Reading.UnreadableFileException>(() => MonthlyExecutionReader.Read("执行.csv", binary));
+    }
 }
