@@ -300,6 +300,9 @@ public sealed class TaskService(JixiaoDb db, AuditLog audit, AnalyticsService an
         return new Outcome(progress, null);
     }
 
+    /// <summary>The longest fund name a monthly execution keeps (its column's length).</summary>
+    private const int MaxFundName = 300;
+
     /// <summary>Who may record a unit's execution figures: its filler, or its reviewer above.</summary>
     private static bool MayRecordExecution(AccessScope scope, int organisation) => scope.CanEdit(organisation) || scope.CanReview(organisation);
 
@@ -310,6 +313,7 @@ public sealed class TaskService(JixiaoDb db, AuditLog audit, AnalyticsService an
             return new ExecutionOutcome(null, "只能录入本单位或所属单位的执行数。", true);
         if (body.Month is < 1 or > 12) return new ExecutionOutcome(null, "月份应在 1 到 12 之间。");
         if (string.IsNullOrWhiteSpace(body.FundName)) return new ExecutionOutcome(null, "请填写资金名称。");
+        if (body.FundName.Trim().Length > MaxFundName) return new ExecutionOutcome(null, $"资金名称超过 {MaxFundName} 个字。");
         if (body.Budget < 0 || body.Executed < 0) return new ExecutionOutcome(null, "金额不能为负数。");
         var fund = body.FundName.Trim();
         await UpsertAsync(scope, body.OrganisationId, body.Year, body.Month, fund, body.Budget, body.Executed, DateTime.UtcNow, ct);
@@ -347,6 +351,7 @@ public sealed class TaskService(JixiaoDb db, AuditLog audit, AnalyticsService an
             if (org is null) errors.Add($"第 {line.Row} 行：单位“{line.Unit}”不存在，或不在您可见的范围内。");
             else if (!MayRecordExecution(scope, org.Id)) errors.Add($"第 {line.Row} 行：您不能录入“{line.Unit}”的执行数（只能录入本单位或所属单位的）。");
             else if (line.Year is { } y && y != year) errors.Add($"第 {line.Row} 行：月份写的是 {y} 年，导入的是 {year} 年。");
+            else if (line.Fund.Trim().Length > MaxFundName) errors.Add($"第 {line.Row} 行：资金名称超过 {MaxFundName} 个字。");
             else resolved.Add((line, org.Id));
         }
         if (errors.Count > 0) return new ExecutionImport(sheet.Lines.Count, sheet.MoneyUnit, sheet.MoneyUnitStated, errors.OrderBy(RowOf).ToList(), []);

@@ -218,16 +218,19 @@ public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog a
             db.IndicatorAdjustments.Add(new IndicatorAdjustment
             {
                 DocumentId = stored.Id,
-                Indicator = c.Indicator,
-                DeclaredTarget = c.Declared,
-                AdjustedTarget = c.Adjusted,
-                Reason = c.Reason,
+                // The history row is bounded by its columns; the full texts stay in the version's content.
+                Indicator = Bounded(c.Indicator, 500)!,
+                DeclaredTarget = Bounded(c.Declared, 500),
+                AdjustedTarget = Bounded(c.Adjusted, 500),
+                Reason = Bounded(c.Reason, 2000),
                 VersionNumber = revision,
                 By = scope.UserName,
                 At = now,
             });
         return changes;
     }
+
+    private static string? Bounded(string? s, int max) => s is { Length: > 0 } t && t.Length > max ? t[..(max - 1)] + "…" : s;
 
     public Task<List<IndicatorAdjustment>> AdjustmentsAsync(Guid documentId, CancellationToken ct = default) =>
         db.IndicatorAdjustments.AsNoTracking().Where(a => a.DocumentId == documentId).OrderBy(a => a.Id).ToListAsync(ct);

@@ -133,6 +133,7 @@ public sealed class GoalService(JixiaoDb db, ImportService importer, DocumentSer
     private async Task<GoalResult> SaveAsync(AccessScope scope, int organisation, int? taskId, List<SelfEvaluationTable> tables, string action, object? file, CancellationToken ct)
     {
         var problems = tables.SelectMany(GoalCarryOver.Problems).ToList();
+        problems.AddRange(tables.Where(t => t.FundName?.Trim().Length > 300).Select(t => $"资金名称“{t.FundName![..20]}…”超过 300 个字。"));
         var duplicate = tables.GroupBy(t => (t.Year, Text.Compact(t.FundName))).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) problems.Add($"文件中“{duplicate.First().FundName}”{duplicate.Key.Year}年度的绩效目标表出现了 {duplicate.Count()} 次。");
         if (problems.Count > 0) return new GoalResult.Invalid(problems);
