@@ -23,7 +23,7 @@ rm -rf "$bin"
 dotnet build bench/fuzz/Jixiao.Fuzz/Jixiao.Fuzz.csproj -c Release -o "$bin" -nologo -v quiet -clp:ErrorsOnly
 # Instrument our assemblies and the third-party parsers they hand files to (a fresh build each time: a second
 # instrumentation of the same file is refused).
-for dll in Jixiao.Core.dll Jixiao.Documents.dll ExcelDataReader.dll UglyToad.PdfPig.dll UglyToad.PdfPig.Core.dll UglyToad.PdfPig.Tokenization.dll UglyToad.PdfPig.Tokens.dll; do
+for dll in Jixiao.Core.dll Jixiao.Documents.dll UglyToad.PdfPig.dll UglyToad.PdfPig.Core.dll UglyToad.PdfPig.Tokenization.dll UglyToad.PdfPig.Tokens.dll; do
   [ -f "$bin/$dll" ] && dotnet sharpfuzz "$bin/$dll" >/dev/null
 done
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
-using ExcelDataReader;
 using Jixiao.Core.Checks;
 using Jixiao.Core.FinalAccounts;
 using Jixiao.Core.Model;
 using Jixiao.Core.Provenance;
 using Jixiao.Documents.Reading;
+using Jixiao.Documents.Xlsx;
 
 namespace Jixiao.Documents.FinalAccounts;
 
@@ -23,58 +23,34 @@ public sealed class FinalAccountsXlsxResult
 /// </summary>
 public static class FinalAccountsXlsxReader
 {
-    static FinalAccountsXlsxReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Reads the workbook; null when no sheet holds a disclosure table. Throws <see cref="UnreadableFileException"/> on a file that is not a workbook.</summary>
-    public static FinalAccountsXlsxResult? Read(string fileName, Stream stream) => Read(fileName, stream, guarded: false);
+    public static FinalAccountsXlsxResult? Read(string fileName, Stream stream, CancellationToken ct = default) => Read(fileName, stream, guarded: false, ct);
 
     /// <param name="guarded">True when the caller already passed the package through <see cref="ZipPackageGuard"/>.</param>
-    internal static FinalAccountsXlsxResult? Read(string fileName, Stream stream, bool guarded)
+    /// <param name="ct">The read's wall-clock limit, checked per row.</param>
+    internal static FinalAccountsXlsxResult? Read(string fileName, Stream stream, bool guarded, CancellationToken ct = default)
     {
-        if (!guarded)
-        {
-            if (!stream.CanSeek)
-            {
-                var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                copy.Position = 0;
-                stream = copy;
-            }
-            var pos = stream.Position;
-            Span<byte> head = stackalloc byte[4];
-            var n = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-            stream.Position = pos;
-            if (ZipPackageGuard.IsZip(head[..n])) ZipPackageGuard.Check(fileName, stream);
-        }
+        var workbook = XlsxWorkbook.Open(fileName, stream, guarded, ct);
+        return Read(workbook, ct);
+    }
+
+    /// <summary>Reads the disclosure tables of a workbook already read from its package; null when no sheet holds one.</summary>
+    internal static FinalAccountsXlsxResult? Read(XlsxWorkbook workbook, CancellationToken ct = default)
+    {
+        var fileName = workbook.FileName;
         var doc = new FinalAccountsDisclosure { Id = $"{fileName}#final-accounts" };
         var log = new ReaderLog(doc.Id);
         var raws = new List<RawTable>();
         var titles = new List<string>();
         try
         {
-            using var reader = ExcelReaderFactory.CreateReader(stream);
-            do
+            foreach (var sheet in workbook.Sheets)
             {
-                var sheet = reader.Name;
-                var rows = new List<GridRow>();
-                var rowIndex = 0;
-                while (reader.Read())
-                {
-                    rowIndex++;
-                    var cells = new List<GridCell>(reader.FieldCount);
-                    for (var c = 0; c < reader.FieldCount; c++)
-                    {
-                        var at = new SourceRef { File = fileName, Sheet = sheet, Cell = CellName(c, rowIndex) };
-                        cells.Add(new GridCell(CellText(reader, c), at));
-                    }
-                    while (cells.Count > 0 && cells[^1].Text.Length == 0) cells.RemoveAt(cells.Count - 1);
-                    rows.Add(new GridRow(cells, new SourceRef { File = fileName, Sheet = sheet, Cell = $"A{rowIndex}" }));
-                }
-                FillMerges(rows, reader.MergeCells);
-                if (Sheet(fileName, sheet, rows, log) is { } raw) raws.Add(raw);
-            } while (reader.NextResult());
+                ct.ThrowIfCancellationRequested();
+                if (Sheet(fileName, sheet.Name, Rows(fileName, sheet), log) is { } raw) raws.Add(raw);
+            }
         }
-        catch (Exception e) when (e is not UnreadableFileException and not OutOfMemoryException)
+        catch (Exception e) when (e is not UnreadableFileException and not OutOfMemoryException and not OperationCanceledException)
         {
             throw new UnreadableFileException($"{fileName}：不是可读取的 Excel 工作簿（文件可能已损坏、被加密，或是改了扩展名的其他文件）。", e);
         }
@@ -91,29 +67,56 @@ public static class FinalAccountsXlsxReader
         return Read(fileName, ms);
     }
 
-    private static string CellName(int c, int row)
+    /// <summary>
+    /// A sheet as rows of cell texts: every row up to the last one in the file (empty ones too, so a row's number is
+    /// its position), each up to its last non-empty cell, and merged header labels copied into the cells they cover.
+    /// </summary>
+    internal static List<GridRow> Rows(string fileName, XlsxSheet sheet)
     {
-        var s = "";
-        for (c++; c > 0; c = (c - 1) / 26) s = (char)('A' + (c - 1) % 26) + s;
-        return s + row.ToString(CultureInfo.InvariantCulture);
+        var rows = new List<GridRow>(sheet.RowCount);
+        foreach (var row in sheet.Rows)
+        {
+            while (rows.Count < row.Index) rows.Add(EmptyRow(fileName, sheet.Name, rows.Count + 1));
+            var texts = new string[row.Cells.Length];
+            var last = -1;
+            for (var i = 0; i < row.Cells.Length; i++)
+            {
+                texts[i] = CellText(row.Cells[i]);
+                if (texts[i].Length > 0) last = i;
+            }
+            var width = last < 0 ? 0 : row.Cells[last].Column + 1;
+            var cells = new List<GridCell>(width);
+            for (int c = 0, k = 0; c < width; c++)
+            {
+                var text = k <= last && row.Cells[k].Column == c ? texts[k++] : "";
+                cells.Add(new GridCell(text, new SourceRef { File = fileName, Sheet = sheet.Name, Cell = XlsxGridLoader.CellName(row.Index, c) }));
+            }
+            rows.Add(new GridRow(cells, new SourceRef { File = fileName, Sheet = sheet.Name, Cell = $"A{row.Index + 1}" }));
+        }
+        while (rows.Count < sheet.RowCount) rows.Add(EmptyRow(fileName, sheet.Name, rows.Count + 1));
+        FillMerges(rows, sheet.Merges);
+        return rows;
     }
 
-    /// <summary>The cell as text: numbers with the decimals their format shows (so "400662.00" stays two-decimal), dates as dates, text as is.</summary>
-    private static string CellText(IExcelDataReader reader, int c)
+    private static GridRow EmptyRow(string fileName, string sheet, int rowNumber) =>
+        new([], new SourceRef { File = fileName, Sheet = sheet, Cell = $"A{rowNumber}" });
+
+    private static string CellName(int c, int row) => XlsxGridLoader.CellName(row - 1, c);
+
+    /// <summary>The cell as text: numbers with the decimals their format shows (so "400662.00" stays two-decimal), dates as dates, text as is; error cells are empty.</summary>
+    private static string CellText(in XlsxCell cell)
     {
-        var v = reader.GetValue(c);
-        switch (v)
+        switch (cell.Kind)
         {
-            case null: return "";
-            case string s: return s.Trim();
-            case double dbl:
-                var dec = (decimal)dbl;
-                var format = reader.GetNumberFormatString(c) ?? "";
-                var decimals = DecimalsOfFormat(format);
+            case XlsxValueKind.Text: return cell.Text!.Trim();
+            case XlsxValueKind.Number:
+                var dec = (decimal)cell.Number;
+                var decimals = DecimalsOfFormat(cell.Format ?? "");
                 return decimals is { } n ? Math.Round(dec, n, MidpointRounding.AwayFromZero).ToString("F" + n, CultureInfo.InvariantCulture) : dec.ToString(CultureInfo.InvariantCulture);
-            case bool b: return b ? "TRUE" : "FALSE";
-            case DateTime dt: return dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            default: return Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() ?? "";
+            case XlsxValueKind.Boolean: return cell.Number != 0 ? "TRUE" : "FALSE";
+            case XlsxValueKind.Date: return cell.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            case XlsxValueKind.Duration: return cell.Duration.ToString().Trim();
+            default: return "";
         }
     }
 
@@ -130,18 +133,17 @@ public static class FinalAccountsXlsxReader
     }
 
     /// <summary>Copies a merged cell's text into the cells it covers (header labels span their columns).</summary>
-    private static void FillMerges(List<GridRow> rows, CellRange[]? merges)
+    internal static void FillMerges(List<GridRow> rows, IReadOnlyList<GridRange> merges)
     {
-        if (merges is null) return;
         foreach (var m in merges)
         {
-            if (m.FromRow >= rows.Count || m.FromColumn >= rows[m.FromRow].Count) continue;
-            var text = rows[m.FromRow].Cells[m.FromColumn].Text;
+            if (m.Row1 >= rows.Count || m.Col1 >= rows[m.Row1].Count) continue;
+            var text = rows[m.Row1].Cells[m.Col1].Text;
             if (text.Length == 0 || NumberText.TryParse(text) is not null) continue;
-            for (var r = m.FromRow; r <= m.ToRow && r < rows.Count; r++)
+            for (var r = m.Row1; r <= m.Row2 && r < rows.Count; r++)
             {
                 var cells = rows[r].Cells;
-                for (var c = m.FromColumn; c <= m.ToColumn; c++)
+                for (var c = m.Col1; c <= m.Col2; c++)
                 {
                     while (cells.Count <= c) cells.Add(new GridCell("", rows[r].At with { Cell = CellName(cells.Count, r + 1) }));
                     if (cells[c].Text.Length == 0) cells[c] = cells[c] with { Text = text };

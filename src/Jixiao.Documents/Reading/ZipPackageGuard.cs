@@ -37,53 +37,21 @@ public static class ZipPackageGuard
     public static bool IsZip(ReadOnlySpan<byte> b) => b.Length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] is 3 or 5 or 7;
 
     /// <summary>Checks a package held in memory; throws <see cref="UnreadableFileException"/> when it must not be opened.</summary>
-    public static void Check(string fileName, byte[] bytes, Limits? limits = null)
+    public static void Check(string fileName, byte[] bytes, Limits? limits = null, CancellationToken ct = default)
     {
         using var ms = new MemoryStream(bytes, writable: false);
-        Check(fileName, ms, limits);
+        Check(fileName, ms, limits, ct);
     }
 
     /// <summary>Checks a seekable package; the stream's position is restored.</summary>
-    public static void Check(string fileName, Stream package, Limits? limits = null)
+    /// <param name="ct">Checked per inflated chunk and per XML element (the read's wall-clock limit).</param>
+    public static void Check(string fileName, Stream package, Limits? limits = null, CancellationToken ct = default)
     {
-        var l = limits ?? Default;
-        if (!package.CanSeek) throw new ArgumentException("需要可定位的流。", nameof(package));
-        var start = package.Position;
+        var start = package.CanSeek ? package.Position : 0;
         try
         {
-            ZipArchive zip;
-            try
-            {
-                zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
-            }
-            catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or NotSupportedException)
-            {
-                throw new UnreadableFileException($"{fileName}：压缩包已损坏或不完整（可能在上传或复制时被截断），无法读取。", e);
-            }
-            using (zip)
-            {
-                IReadOnlyCollection<ZipArchiveEntry> entries;
-                try
-                {
-                    entries = zip.Entries; // the central directory is read here, lazily
-                }
-                catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or NotSupportedException)
-                {
-                    throw new UnreadableFileException($"{fileName}：压缩包目录已损坏，无法读取。", e);
-                }
-                if (entries.Count > l.MaxEntries)
-                    throw new UnreadableFileException($"{fileName}：压缩包内有 {entries.Count} 个文件，超过上限 {l.MaxEntries}，不像是正常的 Excel/Word 文件，拒绝读取。");
-                long declared = 0;
-                foreach (var e in entries)
-                {
-                    declared += Math.Max(0, e.Length);
-                    if (e.Length > l.MaxEntryBytes || declared > l.MaxUncompressedBytes)
-                        throw Bomb(fileName, l);
-                }
-                var budget = new Budget(fileName, l);
-                foreach (var entry in entries)
-                    CheckEntry(fileName, entry, budget, l);
-            }
+            using var guarded = Open(fileName, package, limits, ct);
+            guarded.CheckTheRest();
         }
         finally
         {
@@ -91,16 +59,221 @@ public static class ZipPackageGuard
         }
     }
 
+    /// <summary>
+    /// Opens a package for a reader that checks it while reading: the entry count and declared sizes are checked
+    /// here, each part the reader opens through <see cref="Package.OpenXml"/> is counted while it inflates and
+    /// checked as it is parsed (DTD, depth, rows, cells, text length), and <see cref="Package.CheckTheRest"/> puts
+    /// every part the reader did not open through <see cref="Check(string, Stream, Limits?, CancellationToken)"/>'s walk. The same
+    /// limits, one inflation and one parse per part.
+    /// </summary>
+    /// <param name="ct">The read's wall-clock limit: checked per inflated chunk of every part.</param>
+    public static Package Open(string fileName, Stream package, Limits? limits = null, CancellationToken ct = default)
+    {
+        var l = limits ?? Default;
+        if (!package.CanSeek) throw new ArgumentException("需要可定位的流。", nameof(package));
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or NotSupportedException)
+        {
+            throw new UnreadableFileException($"{fileName}：压缩包已损坏或不完整（可能在上传或复制时被截断），无法读取。", e);
+        }
+        try
+        {
+            IReadOnlyCollection<ZipArchiveEntry> entries;
+            try
+            {
+                entries = zip.Entries; // the central directory is read here, lazily
+            }
+            catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or NotSupportedException)
+            {
+                throw new UnreadableFileException($"{fileName}：压缩包目录已损坏，无法读取。", e);
+            }
+            if (entries.Count > l.MaxEntries)
+                throw new UnreadableFileException($"{fileName}：压缩包内有 {entries.Count} 个文件，超过上限 {l.MaxEntries}，不像是正常的 Excel/Word 文件，拒绝读取。");
+            long declared = 0;
+            foreach (var e in entries)
+            {
+                declared += Math.Max(0, e.Length);
+                if (e.Length > l.MaxEntryBytes || declared > l.MaxUncompressedBytes)
+                    throw Bomb(fileName, l);
+            }
+            return new Package(fileName, zip, entries, l, ct);
+        }
+        catch
+        {
+            zip.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A package being read under the guard's limits (see <see cref="Open"/>).</summary>
+    public sealed class Package : IDisposable
+    {
+        private readonly string _fileName;
+        private readonly ZipArchive _zip;
+        private readonly Limits _limits;
+        private readonly Budget _budget;
+        private readonly Dictionary<string, ZipArchiveEntry> _byPath = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<ZipArchiveEntry> _opened = [];
+        private readonly IReadOnlyCollection<ZipArchiveEntry> _entries;
+
+        internal Package(string fileName, ZipArchive zip, IReadOnlyCollection<ZipArchiveEntry> entries, Limits limits, CancellationToken ct = default)
+        {
+            _fileName = fileName;
+            _zip = zip;
+            _entries = entries;
+            _limits = limits;
+            _budget = new Budget(fileName, limits, ct);
+            foreach (var e in entries) _byPath.TryAdd(e.FullName.TrimStart('/'), e);
+        }
+
+        public bool Contains(string path) => _byPath.ContainsKey(path);
+
+        /// <summary>
+        /// A forward-only reader over an XML part (null when the package has no such part), counted while it
+        /// inflates and checked as it is read; any problem is an <see cref="UnreadableFileException"/> naming the part.
+        /// </summary>
+        public XmlReader? OpenXml(string path, XmlNameTable? names = null)
+        {
+            if (!_byPath.TryGetValue(path, out var entry)) return null;
+            _opened.Add(entry);
+            Stream raw;
+            try
+            {
+                raw = entry.Open();
+            }
+            catch (Exception e) when (Explain(_fileName, entry.FullName, e) is { } refusal)
+            {
+                throw refusal;
+            }
+            var counted = new CountingStream(raw, _budget);
+            var settings = XmlSettings(names);
+            settings.CloseInput = true;
+            return new CheckedXmlReader(XmlReader.Create(counted, settings), _fileName, entry.FullName, _budget, _limits);
+        }
+
+        /// <summary>
+        /// The bytes of a part, inflated (counted) into a pooled buffer, for a reader that scans them itself and applies
+        /// the part's rules as it goes (<see cref="CheckedPart"/>). Null when the package has no such part.
+        /// </summary>
+        public CheckedPart? ReadPart(string path)
+        {
+            if (!_byPath.TryGetValue(path, out var entry)) return null;
+            _opened.Add(entry);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Clamp(entry.Length + 1, 256, _limits.MaxEntryBytes + 1));
+            var length = 0;
+            try
+            {
+                using var raw = entry.Open();
+                using var counted = new CountingStream(raw, _budget);
+                int n;
+                while ((n = counted.Read(buffer, length, buffer.Length - length)) > 0)
+                {
+                    length += n;
+                    if (length == buffer.Length)
+                    {
+                        var bigger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, length).CopyTo(bigger);
+                        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = bigger;
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                if (Explain(_fileName, entry.FullName, e) is { } refusal && refusal != e) throw refusal;
+                throw;
+            }
+            return new CheckedPart(buffer, length, new PartRules(_fileName, entry.FullName, _budget, _limits), _fileName, entry.FullName);
+        }
+
+        /// <summary>Walks every part not opened through <see cref="OpenXml"/>, as <see cref="Check(string, Stream, Limits?)"/> does.</summary>
+        public void CheckTheRest()
+        {
+            foreach (var entry in _entries)
+                if (!_opened.Contains(entry))
+                    CheckEntry(_fileName, entry, _budget, _limits);
+        }
+
+        public void Dispose() => _zip.Dispose();
+    }
+
+    /// <summary>
+    /// A part's bytes with the guard's rules for a reader that scans XML itself: it reports each element (depth, and
+    /// whether it is a row or a cell) and each text's length, and asks the guard for the refusal of a DTD or of
+    /// malformed XML. Return the pooled buffer with <see cref="Dispose"/>.
+    /// </summary>
+    public sealed class CheckedPart : IDisposable
+    {
+        private byte[]? _buffer;
+        private readonly int _length;
+        private readonly PartRules _rules;
+        private readonly string _fileName;
+
+        internal CheckedPart(byte[] buffer, int length, PartRules rules, string fileName, string part)
+        {
+            _buffer = buffer;
+            _length = length;
+            _rules = rules;
+            _fileName = fileName;
+            Part = part;
+        }
+
+        public string Part { get; }
+        public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, _length);
+        public void Element(int depth, bool isRow, bool isCell) => _rules.Element(depth, isRow, isCell);
+        public void Text(long chars) => _rules.Text(chars);
+        public UnreadableFileException Dtd() => Explain(_fileName, Part, new XmlException("DTD is prohibited."))!;
+        public UnreadableFileException Malformed(int line) => Explain(_fileName, Part, new XmlException("malformed", null, line, 0))!;
+
+        public void Dispose()
+        {
+            if (_buffer is null) return;
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+        }
+    }
+
+    private static XmlReaderSettings XmlSettings(XmlNameTable? names) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = false,
+        NameTable = names,
+    };
+
+    /// <summary>The refusal for an exception met while inflating or parsing a part; null when it is not about the file.</summary>
+    private static UnreadableFileException? Explain(string fileName, string part, Exception e) => e switch
+    {
+        UnreadableFileException u => u,
+        XmlException x when x.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) =>
+            new($"{fileName}：包含 DTD 或外部实体声明（{part}），出于安全原因拒绝读取。", x),
+        XmlException x => new($"{fileName}：内部 XML 已损坏（{part}，第 {x.LineNumber} 行），无法读取。", x),
+        InvalidDataException or IOException or NotSupportedException or ArgumentException =>
+            new($"{fileName}：压缩包已损坏（{part} 无法解压），无法读取。", e),
+        _ => null,
+    };
+
     private static UnreadableFileException Bomb(string fileName, Limits l) =>
         new($"{fileName}：解压后超过 {l.MaxUncompressedBytes / 1024 / 1024} MB（疑似“压缩炸弹”），拒绝读取。");
 
-    private sealed class Budget(string fileName, Limits limits)
+    internal sealed class Budget(string fileName, Limits limits, CancellationToken ct = default)
     {
         public long Total;
         public long Cells;
 
+        public CancellationToken Token => ct;
+
         public void Add(long n, long entryTotal)
         {
+            ct.ThrowIfCancellationRequested();
             Total += n;
             if (Total > limits.MaxUncompressedBytes || entryTotal > limits.MaxEntryBytes) throw Bomb(fileName, limits);
         }
@@ -118,48 +291,37 @@ public static class ZipPackageGuard
             if (isXml) CheckXml(fileName, name, counted, budget, l);
             else counted.Drain();
         }
-        catch (UnreadableFileException) { throw; }
-        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (Explain(fileName, name, e) is { } refusal && refusal != e)
         {
-            throw new UnreadableFileException($"{fileName}：包含 DTD 或外部实体声明（{name}），出于安全原因拒绝读取。", e);
-        }
-        catch (XmlException e)
-        {
-            throw new UnreadableFileException($"{fileName}：内部 XML 已损坏（{name}，第 {e.LineNumber} 行），无法读取。", e);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
-        {
-            throw new UnreadableFileException($"{fileName}：压缩包已损坏（{name} 无法解压），无法读取。", e);
+            throw refusal;
         }
     }
 
     private static void CheckXml(string fileName, string part, Stream xml, Budget budget, Limits l)
     {
-        var settings = new XmlReaderSettings
+        var settings = XmlSettings(null);
+        settings.IgnoreWhitespace = true;
+        var rules = new PartRules(fileName, part, budget, l);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(4096);
+        try
         {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 0,
-            IgnoreComments = true,
-            IgnoreWhitespace = true,
-            CloseInput = false,
-        };
-        var isSheet = part.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase);
-        var isCellText = isSheet || part.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
-        var rows = 0;
-        var buffer = new char[4096];
+            CheckXml(xml, settings, rules, buffer);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static void CheckXml(Stream xml, XmlReaderSettings settings, PartRules rules, char[] buffer)
+    {
         using var reader = XmlReader.Create(xml, settings);
         while (reader.Read())
         {
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    if (reader.Depth > l.MaxXmlDepth)
-                        throw new UnreadableFileException($"{fileName}：内部 XML 嵌套超过 {l.MaxXmlDepth} 层（{part}），不像是正常的 Office 文件，拒绝读取。");
-                    if (isSheet && reader.LocalName == "row" && ++rows > l.MaxRows)
-                        throw new UnreadableFileException($"{fileName}：工作表超过 {l.MaxRows:N0} 行，不是一份绩效自评表或决算公开表，拒绝读取。");
-                    if (isSheet && reader.LocalName == "c" && ++budget.Cells > l.MaxCells)
-                        throw new UnreadableFileException($"{fileName}：单元格超过 {l.MaxCells:N0} 个，拒绝读取。");
+                    rules.Element(reader);
                     break;
                 case XmlNodeType.Text:
                 case XmlNodeType.CDATA:
@@ -169,11 +331,101 @@ public static class ZipPackageGuard
                     while ((n = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
                     {
                         chars += n;
-                        if (isCellText && chars > l.MaxCellChars)
-                            throw new UnreadableFileException($"{fileName}：有一段文字超过 {l.MaxCellChars:N0} 个字符（{part}；Excel 每个单元格最多 32,767 个字符），拒绝读取。");
+                        rules.Text(chars);
                     }
                     break;
             }
+        }
+    }
+
+    /// <summary>The limits on one XML part's content: depth, rows and cells of a worksheet, length of a cell's text.</summary>
+    internal sealed class PartRules(string fileName, string part, Budget budget, Limits l)
+    {
+        private readonly bool _isSheet = part.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase);
+        private readonly bool _isCellText = part.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
+            || part.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
+        private int _rows;
+
+        public void Element(XmlReader reader) => Element(reader.Depth, reader.LocalName == "row", reader.LocalName == "c");
+
+        public void Element(int depth, bool isRow, bool isCell)
+        {
+            if (depth > l.MaxXmlDepth)
+                throw new UnreadableFileException($"{fileName}：内部 XML 嵌套超过 {l.MaxXmlDepth} 层（{part}），不像是正常的 Office 文件，拒绝读取。");
+            if (!_isSheet) return;
+            if (isRow && ++_rows > l.MaxRows)
+                throw new UnreadableFileException($"{fileName}：工作表超过 {l.MaxRows:N0} 行，不是一份绩效自评表或决算公开表，拒绝读取。");
+            if (isCell && ++budget.Cells > l.MaxCells)
+                throw new UnreadableFileException($"{fileName}：单元格超过 {l.MaxCells:N0} 个，拒绝读取。");
+        }
+
+        public void Text(long chars)
+        {
+            if (_isCellText && chars > l.MaxCellChars)
+                throw new UnreadableFileException($"{fileName}：有一段文字超过 {l.MaxCellChars:N0} 个字符（{part}；Excel 每个单元格最多 32,767 个字符），拒绝读取。");
+        }
+    }
+
+    /// <summary>
+    /// An XML reader that applies <see cref="PartRules"/> to every node its consumer reads (element by element; a
+    /// text node's length when the reader reaches it) and turns parse and inflate errors into the guard's refusals.
+    /// </summary>
+    private sealed class CheckedXmlReader(XmlReader inner, string fileName, string part, Budget budget, Limits l) : XmlReader
+    {
+        private readonly PartRules _rules = new(fileName, part, budget, l);
+
+        public override bool Read()
+        {
+            try
+            {
+                if (!inner.Read()) return false;
+                switch (inner.NodeType)
+                {
+                    case XmlNodeType.Element:
+                        _rules.Element(inner);
+                        break;
+                    case XmlNodeType.Text:
+                    case XmlNodeType.CDATA:
+                        _rules.Text(inner.Value.Length);
+                        break;
+                }
+                return true;
+            }
+            catch (Exception e) when (e is not UnreadableFileException && Explain(fileName, part, e) is { } refusal)
+            {
+                throw refusal;
+            }
+        }
+
+        public override int AttributeCount => inner.AttributeCount;
+        public override string BaseURI => inner.BaseURI;
+        public override int Depth => inner.Depth;
+        public override bool EOF => inner.EOF;
+        public override bool IsEmptyElement => inner.IsEmptyElement;
+        public override string LocalName => inner.LocalName;
+        public override string NamespaceURI => inner.NamespaceURI;
+        public override XmlNameTable NameTable => inner.NameTable;
+        public override XmlNodeType NodeType => inner.NodeType;
+        public override string Prefix => inner.Prefix;
+        public override ReadState ReadState => inner.ReadState;
+        public override string Value => inner.Value;
+        public override XmlSpace XmlSpace => inner.XmlSpace;
+        public override string GetAttribute(int i) => inner.GetAttribute(i);
+        public override string? GetAttribute(string name) => inner.GetAttribute(name);
+        public override string? GetAttribute(string name, string? namespaceURI) => inner.GetAttribute(name, namespaceURI);
+        public override string? LookupNamespace(string prefix) => inner.LookupNamespace(prefix);
+        public override bool MoveToAttribute(string name) => inner.MoveToAttribute(name);
+        public override bool MoveToAttribute(string name, string? ns) => inner.MoveToAttribute(name, ns);
+        public override bool MoveToElement() => inner.MoveToElement();
+        public override bool MoveToFirstAttribute() => inner.MoveToFirstAttribute();
+        public override bool MoveToNextAttribute() => inner.MoveToNextAttribute();
+        public override bool ReadAttributeValue() => inner.ReadAttributeValue();
+        public override void ResolveEntity() => inner.ResolveEntity();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 
@@ -184,8 +436,15 @@ public static class ZipPackageGuard
 
         public void Drain()
         {
-            var buf = new byte[81920];
-            while (Read(buf, 0, buf.Length) > 0) { }
+            var buf = System.Buffers.ArrayPool<byte>.Shared.Rent(16384);
+            try
+            {
+                while (Read(buf, 0, buf.Length) > 0) { }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buf);
+            }
         }
 
         public override int Read(byte[] buffer, int offset, int count)

@@ -1,288 +1,114 @@
 using System.Globalization;
-using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-using ExcelDataReader;
 using Jixiao.Core.Provenance;
 using Jixiao.Documents.Reading;
 
 namespace Jixiao.Documents.Xlsx;
 
 /// <summary>
-/// Loads every sheet of an .xlsx (or legacy .xls) into <see cref="Grid"/>s with ExcelDataReader: displayed text
-/// (numbers rendered with the cell's number format, so "1,567,340,000.00" stays as written), cached formula
-/// results, error cells (#DIV/0!), merged ranges. Bounded: a sheet over <see cref="MaxRows"/> rows, or a cell over
-/// <see cref="MaxCellChars"/> characters, makes the file unreadable with a clear Chinese message.
+/// Loads every sheet of an .xlsx into <see cref="Grid"/>s: displayed text (numbers rendered with the cell's number
+/// format, so "1,567,340,000.00" stays as written), cached formula results, error cells (#DIV/0!), merged ranges,
+/// and each cell's (file, sheet, cell) provenance. The package is read by <see cref="XlsxWorkbook"/>. Bounded: a
+/// sheet over <see cref="MaxRows"/> rows, or a cell over <see cref="MaxCellChars"/> characters, makes the file
+/// unreadable with a clear Chinese message.
 /// </summary>
 public static class XlsxGridLoader
 {
-    public const int MaxRows = 200_000;
-    public const int MaxColumns = 1_000;
-    public const int MaxCellChars = 1_000_000;
-    public const long MaxFileBytes = 100L * 1024 * 1024;
+    public const int MaxRows = XlsxWorkbook.MaxRows;
+    public const int MaxColumns = XlsxWorkbook.MaxColumns;
+    public const int MaxCellChars = XlsxWorkbook.MaxCellChars;
+    public const long MaxFileBytes = XlsxWorkbook.MaxFileBytes;
 
-    private static int _registered;
-
-    public static List<Grid> Load(string fileName, Stream content) => Load(fileName, content, guarded: false);
+    public static List<Grid> Load(string fileName, Stream content, CancellationToken cancellationToken = default) =>
+        Load(fileName, content, guarded: false, cancellationToken);
 
     /// <param name="guarded">True when the caller already passed the package through <see cref="ZipPackageGuard"/>.</param>
-    internal static List<Grid> Load(string fileName, Stream content, bool guarded)
+    internal static List<Grid> Load(string fileName, Stream content, bool guarded, CancellationToken cancellationToken = default) =>
+        ToGrids(XlsxWorkbook.Open(fileName, content, guarded, cancellationToken), cancellationToken);
+
+    /// <summary>One grid per sheet, in workbook order.</summary>
+    public static List<Grid> ToGrids(XlsxWorkbook workbook, CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Exchange(ref _registered, 1) == 0)
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        if (content.CanSeek && content.Length > MaxFileBytes)
-            throw new UnreadableFileException($"{fileName}：文件过大（超过 {MaxFileBytes / 1024 / 1024} MB），无法读取。");
-        Stream seekable = content;
-        if (!content.CanSeek)
-        {
-            var ms = new MemoryStream();
-            CopyBounded(content, ms, fileName);
-            ms.Position = 0;
-            seekable = ms;
-        }
-        if (!guarded && IsZip(seekable)) ZipPackageGuard.Check(fileName, seekable);
-        var errors = ErrorCells(seekable);
-        seekable.Position = 0;
-        var grids = new List<Grid>();
-        IExcelDataReader reader;
-        try
-        {
-            reader = ExcelReaderFactory.CreateReader(seekable, new ExcelReaderConfiguration { LeaveOpen = true });
-        }
-        catch (Exception e) when (e is not UnreadableFileException)
-        {
-            throw new UnreadableFileException($"{fileName}：不是有效的 Excel 工作簿（文件可能已损坏、被加密，或是改了扩展名的其他文件），无法读取。", e);
-        }
-        using (reader)
-        {
-            try
-            {
-                do
-                {
-                    grids.Add(ReadSheet(fileName, reader, errors.GetValueOrDefault(reader.Name ?? "")));
-                } while (reader.NextResult());
-            }
-            catch (UnreadableFileException) { throw; }
-            catch (Exception e)
-            {
-                throw new UnreadableFileException($"{fileName}：Excel 工作簿已损坏或格式不受支持，无法读取。", e);
-            }
-        }
+        var grids = new List<Grid>(workbook.Sheets.Count);
+        foreach (var sheet in workbook.Sheets)
+            grids.Add(ToGrid(workbook.FileName, sheet, cancellationToken));
         return grids;
     }
 
-    private static bool IsZip(Stream s)
+    private static Grid ToGrid(string fileName, XlsxSheet sheet, CancellationToken cancellationToken)
     {
-        var pos = s.Position;
-        Span<byte> head = stackalloc byte[4];
-        var n = s.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-        s.Position = pos;
-        return ZipPackageGuard.IsZip(head[..n]);
-    }
-
-    private static void CopyBounded(Stream from, Stream to, string fileName)
-    {
-        var buf = new byte[81920];
-        long total = 0;
-        int n;
-        while ((n = from.Read(buf, 0, buf.Length)) > 0)
+        var rows = new List<GridCell?[]>(sheet.Rows.Count == 0 ? 0 : sheet.Rows[^1].Index + 1);
+        foreach (var row in sheet.Rows)
         {
-            total += n;
-            if (total > MaxFileBytes) throw new UnreadableFileException($"{fileName}：文件过大（超过 {MaxFileBytes / 1024 / 1024} MB），无法读取。");
-            to.Write(buf, 0, n);
-        }
-    }
-
-    /// <summary>
-    /// ExcelDataReader 3.6 returns null for error cells; an .xlsx keeps them as t="e" cells, which a streaming
-    /// OpenXml pass picks up (by sheet name and 0-based position). Not an .xlsx (e.g. legacy .xls): none.
-    /// </summary>
-    private static Dictionary<string, Dictionary<(int, int), string>> ErrorCells(Stream stream)
-    {
-        var result = new Dictionary<string, Dictionary<(int, int), string>>(StringComparer.Ordinal);
-        // Opening the package with the OpenXml SDK costs more than reading the workbook: skip it when no part
-        // of the file can hold an error cell (most files). A false alarm only costs the full pass.
-        if (!MayHaveErrorCells(stream)) return result;
-        try
-        {
-            stream.Position = 0;
-            using var doc = SpreadsheetDocument.Open(stream, false);
-            if (doc.WorkbookPart?.Workbook.Sheets is not { } sheets) return result;
-            foreach (var sheet in sheets.Elements<Sheet>())
-            {
-                if (sheet.Id?.Value is not { } id || sheet.Name?.Value is not { } name) continue;
-                if (doc.WorkbookPart.GetPartById(id) is not WorksheetPart part) continue;
-                var map = new Dictionary<(int, int), string>();
-                using var xr = OpenXmlReader.Create(part);
-                while (xr.Read())
-                {
-                    if (xr.ElementType != typeof(Cell) || !xr.IsStartElement) continue;
-                    var cell = (Cell)xr.LoadCurrentElement()!;
-                    if (cell.DataType?.Value != CellValues.Error || cell.CellReference?.Value is not { } cref) continue;
-                    if (ParseRef(cref) is { } pos) map[pos] = cell.CellValue?.Text ?? "#VALUE!";
-                    if (map.Count > 100_000) break;
-                }
-                if (map.Count > 0) result[name] = map;
-            }
-        }
-        catch (Exception)
-        {
-            // Not an OpenXml package (.xls) or unreadable parts: ExcelDataReader decides below.
-        }
-        return result;
-    }
-
-    /// <summary>
-    /// False when no XML part of the package contains an attribute t="e" (any quotes, any spaces around "="):
-    /// then there is no error cell. True when one may, or when the package cannot be scanned.
-    /// </summary>
-    private static bool MayHaveErrorCells(Stream stream)
-    {
-        try
-        {
-            stream.Position = 0;
-            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
-            var buffer = new byte[1 << 16];
-            foreach (var entry in zip.Entries)
-            {
-                if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) continue;
-                using var s = entry.Open();
-                // Keep the last 64 bytes of each block so a match across two blocks is seen.
-                var carry = 0;
-                int n;
-                while ((n = s.Read(buffer, carry, buffer.Length - carry)) > 0)
-                {
-                    var len = carry + n;
-                    if (HasErrorType(buffer.AsSpan(0, len))) return true;
-                    carry = Math.Min(64, len);
-                    buffer.AsSpan(len - carry, carry).CopyTo(buffer);
-                }
-            }
-            return false;
-        }
-        catch (Exception)
-        {
-            return true;
-        }
-    }
-
-    /// <summary>t\s*=\s*["']e["'] in UTF-8 bytes.</summary>
-    private static bool HasErrorType(ReadOnlySpan<byte> b)
-    {
-        for (var i = b.IndexOf((byte)'t'); i >= 0 && i < b.Length; i = NextT(b, i + 1))
-        {
-            var k = i + 1;
-            while (k < b.Length && IsSpace(b[k])) k++;
-            if (k >= b.Length || b[k] != '=') continue;
-            k++;
-            while (k < b.Length && IsSpace(b[k])) k++;
-            if (k + 2 < b.Length && b[k] is (byte)'"' or (byte)'\'' && b[k + 1] == 'e' && b[k + 2] == b[k]) return true;
-        }
-        return false;
-
-        static int NextT(ReadOnlySpan<byte> b, int from)
-        {
-            if (from >= b.Length) return -1;
-            var j = b[from..].IndexOf((byte)'t');
-            return j < 0 ? -1 : from + j;
-        }
-
-        static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
-    }
-
-    private static (int Row, int Col)? ParseRef(string cref)
-    {
-        var col = 0;
-        var i = 0;
-        while (i < cref.Length && char.IsAsciiLetter(cref[i])) col = col * 26 + (char.ToUpperInvariant(cref[i++]) - 'A' + 1);
-        return col > 0 && int.TryParse(cref.AsSpan(i), NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row > 0
-            ? (row - 1, col - 1)
-            : null;
-    }
-
-    private static Grid ReadSheet(string fileName, IExcelDataReader reader, Dictionary<(int, int), string>? errors)
-    {
-        var sheet = reader.Name;
-        var rows = new List<GridCell?[]>();
-        var r = 0;
-        while (reader.Read())
-        {
-            if (r >= MaxRows)
-                throw new UnreadableFileException($"{fileName}：工作表“{sheet}”超过 {MaxRows} 行，无法读取。");
-            var n = Math.Min(reader.FieldCount, MaxColumns);
-            if (errors is not null)
-                foreach (var (pos, _) in errors)
-                    if (pos.Item1 == r && pos.Item2 >= n && pos.Item2 < MaxColumns) n = pos.Item2 + 1;
-            var cells = new GridCell?[n];
-            for (var c = 0; c < n; c++)
-            {
-                object? v;
-                try { v = reader.GetValue(c); }
-                catch (Exception) { v = null; }
-                if (v is null && errors is not null && errors.TryGetValue((r, c), out var err)) v = err;
-                if (v is null) continue;
-                string? fmt = null;
-                try { fmt = reader.GetNumberFormatString(c); }
-                catch (Exception) { }
-                var at = new SourceRef { File = fileName, Sheet = sheet, Cell = CellName(r, c) };
-                var cell = ToCell(v, fmt, at);
-                if (cell is null) continue;
-                if (cell.Text.Length > MaxCellChars)
-                    throw new UnreadableFileException($"{fileName}：工作表“{sheet}”单元格 {at.Cell} 超过 1 MB，无法读取。");
-                cells[c] = cell;
-            }
-            // Trim trailing empty cells.
+            cancellationToken.ThrowIfCancellationRequested();
+            var cells = row.Cells;
+            // The last cell with something to show sets the row's width; empty texts are not cells.
             var last = cells.Length - 1;
-            while (last >= 0 && cells[last] is null) last--;
-            rows.Add(last == cells.Length - 1 ? cells : cells[..(last + 1)]);
-            r++;
+            while (last >= 0 && IsEmpty(cells[last])) last--;
+            if (last < 0) continue;
+            var line = new GridCell?[cells[last].Column + 1];
+            for (var i = 0; i <= last; i++)
+            {
+                var c = cells[i];
+                if (IsEmpty(c)) continue;
+                var at = new SourceRef { File = fileName, Sheet = sheet.Name, Cell = CellName(row.Index, c.Column) };
+                var cell = ToCell(c, at);
+                if (cell.Text.Length > MaxCellChars)
+                    throw new UnreadableFileException($"{fileName}：工作表“{sheet.Name}”单元格 {at.Cell} 超过 1 MB，无法读取。");
+                line[c.Column] = cell;
+            }
+            while (rows.Count < row.Index) rows.Add([]);
+            rows.Add(line);
         }
-        while (rows.Count > 0 && rows[^1].Length == 0) rows.RemoveAt(rows.Count - 1);
-        var merges = new List<GridRange>();
-        if (reader.MergeCells is { } mc)
-            foreach (var m in mc)
-                merges.Add(new GridRange(m.FromRow, m.FromColumn, m.ToRow, m.ToColumn));
-        return new Grid(fileName, sheet, rows, merges);
+        return new Grid(fileName, sheet.Name, rows, sheet.Merges);
     }
 
-    private static GridCell? ToCell(object v, string? fmt, SourceRef at)
+    /// <summary>A cell that shows nothing: empty text, or an error cell whose code is empty.</summary>
+    private static bool IsEmpty(in XlsxCell c) => c.Kind is XlsxValueKind.Text or XlsxValueKind.Error && string.IsNullOrEmpty(c.Text);
+
+    private static GridCell ToCell(in XlsxCell c, SourceRef at)
     {
-        switch (v)
+        switch (c.Kind)
         {
-            case string s:
-                return s.Length == 0 ? null : new GridCell(s.Replace("\r\n", "\n"), null, at);
-            case double d:
-                if (double.IsNaN(d) || double.IsInfinity(d)) return new GridCell("#NUM!", null, at);
-                var dec = ToDecimal(d);
-                return new GridCell(ExcelNumberFormat.Render(dec, fmt), dec, at);
-            case int i:
-                return new GridCell(ExcelNumberFormat.Render(i, fmt), i, at);
-            case bool b:
-                return new GridCell(b ? "TRUE" : "FALSE", null, at);
-            case DateTime dt:
-                var text = fmt is not null && fmt.Contains('年')
+            case XlsxValueKind.Number:
+                if (double.IsNaN(c.Number) || double.IsInfinity(c.Number)) return new GridCell("#NUM!", null, at);
+                var dec = ToDecimal(c.Number);
+                return new GridCell(ExcelNumberFormat.Render(dec, c.Format), dec, at);
+            case XlsxValueKind.Boolean:
+                return new GridCell(c.Number != 0 ? "TRUE" : "FALSE", null, at);
+            case XlsxValueKind.Date:
+                var dt = c.Date;
+                var text = c.Format is { } fmt && fmt.Contains('年')
                     ? dt.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
                     : dt.ToString(dt.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
                 return new GridCell(text, null, at);
-            case TimeSpan ts:
-                return new GridCell(ts.ToString(), null, at);
+            case XlsxValueKind.Duration:
+                return new GridCell(c.Duration.ToString(), null, at);
+            case XlsxValueKind.Error:
+                return new GridCell(c.Text!, null, at);
             default:
-                var str = Convert.ToString(v, CultureInfo.InvariantCulture);
-                return string.IsNullOrEmpty(str) ? null : new GridCell(str, null, at);
+                var s = c.Text!;
+                return new GridCell(s.Contains('\r') ? s.Replace("\r\n", "\n") : s, null, at);
         }
     }
 
     /// <summary>A double from the file as the decimal a person typed: shortest round-trip digits, so 0.1 stays 0.1.</summary>
-    private static decimal ToDecimal(double d)
+    public static decimal ToDecimal(double d)
     {
-        var s = d.ToString("R", CultureInfo.InvariantCulture);
-        return decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var m)
+        Span<char> digits = stackalloc char[32];
+        return d.TryFormat(digits, out var n, "R", CultureInfo.InvariantCulture)
+               && decimal.TryParse(digits[..n], NumberStyles.Float, CultureInfo.InvariantCulture, out var m)
             ? m
             : (decimal)d;
     }
 
-    public static string CellName(int row, int col) => $"{ColumnName(col + 1)}{row + 1}";
+    private static readonly string?[] ColumnNames = new string?[MaxColumns];
+
+    /// <summary>"B12" for row 11, column 1 (both 0-based).</summary>
+    public static string CellName(int row, int col)
+    {
+        var name = col >= 0 && col < ColumnNames.Length ? ColumnNames[col] ??= ColumnName(col + 1) : ColumnName(col + 1);
+        return string.Concat(name, (row + 1).ToString(CultureInfo.InvariantCulture));
+    }
 
     private static string ColumnName(int col)
     {

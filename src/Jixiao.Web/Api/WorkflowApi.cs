@@ -223,7 +223,7 @@ public static class WorkflowApi
         }
         catch (UnreadableFileException e)
         {
-            return Problems.Unprocessable("无法读取文件", e.Message);
+            return Problems.Unprocessable(Problems.UnreadableTitle(e), e.Message);
         }
         if (result.Errors.Count > 0)
             return TypedResults.Problem(title: "导入失败，未写入任何数据", detail: $"{result.Errors.Count} 处问题，请改正后重新导入：" + string.Join(" ", result.Errors.Take(5)),

@@ -81,7 +81,7 @@ public sealed class GoalService(JixiaoDb db, ImportService importer, DocumentSer
         ImportPreview preview;
         try
         {
-            preview = importer.Preview(fileName, content);
+            preview = importer.Preview(fileName, content, ct);
         }
         catch (UnreadableFileException e)
         {

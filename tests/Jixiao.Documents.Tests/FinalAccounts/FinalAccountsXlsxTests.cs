@@ -62,7 +62,18 @@ public class FinalAccountsXlsxTests
     [Fact]
     public void Numbers_stored_as_text_with_separators_are_read()
     {
-        // A hand-made workbook: one sheet, amounts as text "1,234.50", a formula with a cached value.
+        var d = FinalAccountsXlsxReader.Read("x.xlsx", HandMadeWorkbook())!.Disclosure;
+        var g = d.GeneralBudget!;
+        Assert.Equal(MoneyUnit.WanYuan, g.Unit);
+        Assert.Equal(1234.50m, g.Total!.Total.Value);
+        Assert.Equal(1000m, g.Total.Basic.Value);
+        Assert.Equal(1234.50m, g.Row("208")!.Total.Value);
+        Assert.Equal("D5", g.Row("208")!.Basic.At!.Cell);
+    }
+
+    /// <summary>A hand-made workbook: one sheet, amounts as text "1,234.50", a formula with a cached value.</summary>
+    internal static byte[] HandMadeWorkbook()
+    {
         using var ms = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(ms, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
         {
@@ -96,13 +107,7 @@ public class FinalAccountsXlsxTests
             wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "Sheet1" }));
             wb.Workbook.Save();
         }
-        var d = FinalAccountsXlsxReader.Read("x.xlsx", ms.ToArray())!.Disclosure;
-        var g = d.GeneralBudget!;
-        Assert.Equal(MoneyUnit.WanYuan, g.Unit);
-        Assert.Equal(1234.50m, g.Total!.Total.Value);
-        Assert.Equal(1000m, g.Total.Basic.Value);
-        Assert.Equal(1234.50m, g.Row("208")!.Total.Value);
-        Assert.Equal("D5", g.Row("208")!.Basic.At!.Cell);
+        return ms.ToArray();
     }
 
     [Fact]

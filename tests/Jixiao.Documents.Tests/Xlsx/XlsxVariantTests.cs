@@ -16,7 +16,7 @@ public class XlsxVariantTests
     /// in another order (B before A); amounts as text with thousands separators; a formula with a cached value;
     /// #DIV/0!; level-1/level-2 written once and left blank below (no merges); the comparator in its own column.
     /// </summary>
-    private static byte[] Workbook()
+    internal static byte[] Workbook()
     {
         var s = new SheetSpec("Sheet1");
         void Row(int r, params string?[] cells)

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jixiao.Data.Migrations.Pg
 {
     [DbContext(typeof(PgJixiaoDb))]
-    [Migration("20261123142202_GoalsAndCommentResolution")]
-    partial class GoalsAndCommentResolution
+    [Migration("20261123141422_AppendOnlyAudit")]
+    partial class AppendOnlyAudit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -201,6 +201,9 @@ namespace Jixiao.Data.Migrations.Pg
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("PreviousHash")
+                        .IsUnique();
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -473,10 +476,6 @@ namespace Jixiao.Data.Migrations.Pg
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<int>("VersionNumber")
                         .HasColumnType("integer");
 
@@ -496,8 +495,8 @@ namespace Jixiao.Data.Migrations.Pg
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<decimal>("Budget")
-                        .HasPrecision(18, 6)
-                        .HasColumnType("numeric(18,6)");
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<DateTime>("EnteredAt")
                         .HasColumnType("timestamp with time zone");
@@ -508,8 +507,8 @@ namespace Jixiao.Data.Migrations.Pg
                         .HasColumnType("character varying(256)");
 
                     b.Property<decimal>("Executed")
-                        .HasPrecision(18, 6)
-                        .HasColumnType("numeric(18,6)");
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<string>("FundName")
                         .IsRequired()
@@ -593,9 +592,6 @@ namespace Jixiao.Data.Migrations.Pg
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<Guid?>("DocumentId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("FundName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -604,15 +600,10 @@ namespace Jixiao.Data.Migrations.Pg
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("TaskId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("OrganisationId", "Year", "FundName")
                         .IsUnique();
@@ -682,13 +673,6 @@ namespace Jixiao.Data.Migrations.Pg
                     b.Property<string>("Path")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
-
-                    b.Property<DateTime?>("ResolvedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ResolvedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1158,14 +1142,7 @@ namespace Jixiao.Data.Migrations.Pg
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Jixiao.Data.Entities.EvaluationTask", "Task")
-                        .WithMany()
-                        .HasForeignKey("TaskId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.Navigation("Organisation");
-
-                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.Region", b =>
