@@ -71,14 +71,18 @@ public class CliTests
         File.WriteAllText(file, "会议纪要\n今天讨论了明年的工作。\n");
         try
         {
-            // Issue 8: a file with nothing of ours (another template, a note) is refused by import; check (the streaming
-            // command, issue 7) still reports it as a READ-NO-DOCUMENT finding; among real files it stays a finding.
-            var (code, output, err) = Run("import", file, "--json");
-            Assert.Equal(2, code);
-            Assert.Equal("", output);
-            Assert.Contains("没有找到可识别的", err);
-            var (checkCode, checkOutput, _) = Run("check", file, "--json");
-            Assert.Equal(0, checkCode);
+            // Issue 8: inputs with nothing of ours (another template, a note) are refused by import and check alike;
+            // among real files such a file stays a READ-NO-DOCUMENT finding.
+            foreach (var verb in new[] { "import", "check" })
+            {
+                var (code, output, err) = Run(verb, file, "--json");
+                Assert.Equal(2, code);
+                Assert.Equal("", output);
+                Assert.Single(err.Trim().Split('\n'));
+                Assert.Contains("没有找到可识别的", err);
+            }
+            var (checkCode, checkOutput, _) = Run("check", file, RepoPaths.Seed("002"), "--json");
+            Assert.NotEqual(2, checkCode);
             Assert.Contains("READ-NO-DOCUMENT", checkOutput);
             var (code2, output2, _) = Run("import", file, RepoPaths.Seed("002"), "--json");
             Assert.Equal(0, code2);

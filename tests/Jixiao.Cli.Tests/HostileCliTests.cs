@@ -23,16 +23,9 @@ public class HostileCliTests
         {
             var path = Path.Combine(dir.FullName, h.FileName);
             File.WriteAllBytes(path, h.Bytes);
-            // Files that read but hold no document of ours: import refuses them (exit 2); the streaming check
-            // (issue 7's CheckCommand) reports them as a READ-NO-DOCUMENT finding instead.
-            var noDocument = name is "other-template" or "other-template-xlsx" or "pdf-broken-xref";
-            if (noDocument)
-            {
-                var co = new StringWriter();
-                Assert.Equal(0, CliApp.Run(["check", path, "--json"], co, new StringWriter()));
-                Assert.Contains("READ-NO-DOCUMENT", co.ToString());
-            }
-            foreach (var verb in noDocument ? ["import"] : new[] { "check", "import" })
+            // Files that read but hold no document of ours (another template, a PDF saying "Hello") are refused
+            // like the unreadable ones: exit 2 and one line.
+            foreach (var verb in new[] { "check", "import" })
             {
                 var o = new StringWriter();
                 var e = new StringWriter();
@@ -73,5 +66,37 @@ public class HostileCliTests
         var code = CliApp.Run(["check", RepoPaths.Seeds, "--json"], o, new StringWriter());
         Assert.Equal(1, code);
         Assert.Contains("READ-NO-DOCUMENT", o.ToString());
+    }
+
+    /// <summary>--timeout: each verb that reads stops a file at the limit (0: at the first check) with exit 2 and one Chinese line.</summary>
+    [Theory]
+    [InlineData("import")]
+    [InlineData("check")]
+    [InlineData("score")]
+    public void Timeout_zero_stops_the_read_with_exit_two(string verb)
+    {
+        var seed = RepoPaths.Seed("004");
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Assert.Equal(2, CliApp.Run([verb, seed, "--timeout", "0"], o, e));
+        Assert.Equal("", o.ToString());
+        var line = Assert.Single(e.ToString().Trim().Split('\n'));
+        Assert.StartsWith("jixiao：", line);
+        Assert.Contains($"{Path.GetFileName(seed)}：文件解析超过 0 秒，已停止：", line);
+    }
+
+    [Fact]
+    public void A_generous_timeout_changes_nothing_and_a_negative_one_is_refused()
+    {
+        var seed = RepoPaths.Seed("004");
+        var plain = new StringWriter();
+        Assert.Equal(0, CliApp.Run(["import", seed], plain, new StringWriter()));
+        var limited = new StringWriter();
+        Assert.Equal(0, CliApp.Run(["import", seed, "--timeout", "600"], limited, new StringWriter()));
+        Assert.Equal(plain.ToString(), limited.ToString());
+
+        var e = new StringWriter();
+        Assert.Equal(2, CliApp.Run(["import", seed, "--timeout", "-1"], new StringWriter(), e));
+        Assert.Contains("--timeout", e.ToString());
     }
 }

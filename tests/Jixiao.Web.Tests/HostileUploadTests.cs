@@ -14,6 +14,13 @@ public sealed class SmallUploadFactory : JixiaoFactory
     protected override long MaxUploadBytes => 1024 * 1024;
 }
 
+/// <summary>A SQLite app whose read time limit (Jixiao:ReadTimeLimitSeconds) is 0: every read stops at its first check.</summary>
+public sealed class NoReadTimeFactory : JixiaoFactory
+{
+    protected override string? ConnectionString => null;
+    protected override double? ReadTimeLimitSeconds => 0;
+}
+
 /// <summary>The upload API on hostile files: 4xx with a Chinese ProblemDetails, nothing written, the server still answering.</summary>
 public sealed class HostileUploadTests(SqliteFactory app) : IClassFixture<SqliteFactory>
 {
@@ -76,5 +83,43 @@ public sealed class UploadLimitTests(SmallUploadFactory app) : IClassFixture<Sma
 
         using var ok = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(JixiaoFactory.SeedDir, "004_a282273b1331087d.txt"))), "file", "004.txt" } };
         (await client.PostAsync("/api/v1/imports", ok)).ShouldBe(HttpStatusCode.Created);
+    }
+}
+
+/// <summary>
+/// The wall-clock limit on reading an upload is configuration and is enforced inside the readers: under a limit of
+/// 0 a real, well-formed file of each kind (text, xlsx) is stopped, answered 422 in Chinese, and nothing is written.
+/// </summary>
+public sealed class ReadTimeLimitUploadTests(NoReadTimeFactory app) : IClassFixture<NoReadTimeFactory>
+{
+    [Fact]
+    public async Task A_read_over_the_time_limit_gets_422_in_chinese_and_nothing_is_written()
+    {
+        var client = await app.ApiClientAsync("fy-sbzx-tianbao");
+        var before = await CountsAsync();
+        var files = new (string Name, byte[] Bytes)[]
+        {
+            ("004.txt", await File.ReadAllBytesAsync(Path.Combine(JixiaoFactory.SeedDir, "004_a282273b1331087d.txt"))),
+            ("small.xlsx", HostileFiles.MinimalXlsx([["项目支出绩效自评表"], ["年度资金总额", "100", "96.21"]])),
+        };
+        foreach (var (name, bytes) in files)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } };
+            var r = await client.PostAsync("/api/v1/imports", form);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
+            var problem = JsonNode.Parse(await r.Content.ReadAsStringAsync())!;
+            Assert.Equal("文件解析超时", (string?)problem["title"]);
+            Assert.StartsWith($"{name}：文件解析超过 0 秒，已停止：", (string?)problem["detail"]);
+        }
+        Assert.Equal(before, await CountsAsync());
+        (await client.GetAsync("/api/v1/documents")).ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task<(int, int, int, int)> CountsAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JixiaoDb>();
+        return (await db.Imports.CountAsync(), await db.Documents.CountAsync(), await db.DocumentVersions.CountAsync(),
+            await db.AuditEntries.CountAsync(a => a.Action != "api-key-create"));
     }
 }

@@ -40,10 +40,35 @@ public abstract class JixiaoFactory : WebApplicationFactory<Program>
     /// <summary>The connection string for tools run beside the app (the CLI's db and audit commands).</summary>
     public string ToolConnectionString => ConnectionString ?? $"Data Source={Path.Combine(DataDir, "jixiao.db")}";
 
+    /// <summary>A context of its own on the app's database (its own connection), as a second app instance would have.</summary>
+    public JixiaoDb OpenSeparateDb() => ConnectionString is { } cs
+        ? new PgJixiaoDb(new DbContextOptionsBuilder<PgJixiaoDb>().UseNpgsql(cs).Options)
+        : new SqliteJixiaoDb(new DbContextOptionsBuilder<SqliteJixiaoDb>().UseSqlite(ToolConnectionString).Options);
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> against the audit log as its owner could: with the append-only triggers
+    /// dropped (SQLite) or disabled (PostgreSQL) for that one transaction — for the tests that show the hash chain
+    /// catching what such a person changes.
+    /// </summary>
+    public static async Task TamperWithAuditLogAsync(JixiaoDb db, string sql, params object[] args)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var pg = db is PgJixiaoDb;
+        if (pg) await db.Database.ExecuteSqlRawAsync("ALTER TABLE audit_log DISABLE TRIGGER USER");
+        else foreach (var drop in AuditLogProtection.SqliteDrop) await db.Database.ExecuteSqlRawAsync(drop);
+        await db.Database.ExecuteSqlRawAsync(sql, args);
+        if (pg) await db.Database.ExecuteSqlRawAsync("ALTER TABLE audit_log ENABLE TRIGGER USER");
+        else foreach (var create in AuditLogProtection.SqliteCreate) await db.Database.ExecuteSqlRawAsync(create);
+        await tx.CommitAsync();
+    }
+
     /// <summary>Import the seeds on start (the demo data as a new user gets it).</summary>
     protected virtual bool ImportSeeds => false;
 
     protected virtual long MaxUploadBytes => 20L * 1024 * 1024;
+
+    /// <summary>Jixiao:ReadTimeLimitSeconds (null: the app's default).</summary>
+    protected virtual double? ReadTimeLimitSeconds => null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,6 +79,7 @@ public abstract class JixiaoFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jixiao:SeedPath", ImportSeeds ? SeedDir : Path.Combine(DataDir, "no-seeds"));
         builder.UseSetting("Jixiao:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Jixiao:Lockout:MaxFailedAttempts", "3");
+        if (ReadTimeLimitSeconds is { } limit) builder.UseSetting("Jixiao:ReadTimeLimitSeconds", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     protected override void Dispose(bool disposing)

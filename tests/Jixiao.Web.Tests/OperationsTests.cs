@@ -59,6 +59,13 @@ public abstract class OperationsTests<TFactory>(TFactory app) where TFactory : J
         Assert.True(code == 0, err + output);
         Assert.Equal(before, await SnapshotAsync());
         Assert.Equal(0, Cli("audit", "verify", "--db", app.ToolConnectionString).Code);
+        // The restored audit log is still append-only in the database.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JixiaoDb>();
+            var e = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_log"));
+            Assert.Contains(AuditLogProtection.Message, e.Message);
+        }
         // The app goes on working on the restored database.
         (await client.GetAsync($"/api/v1/documents/{id}")).ShouldBe(HttpStatusCode.OK);
     }
@@ -91,7 +98,7 @@ public abstract class OperationsTests<TFactory>(TFactory app) where TFactory : J
         {
             var db = scope.ServiceProvider.GetRequiredService<JixiaoDb>();
             var first = await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
-            await db.Database.ExecuteSqlRawAsync("UPDATE audit_log SET \"UserName\" = 'mallory' WHERE \"Id\" = {0}", first);
+            await JixiaoFactory.TamperWithAuditLogAsync(db, "UPDATE audit_log SET \"UserName\" = 'mallory' WHERE \"Id\" = {0}", first);
         }
         var (broken, brokenOut, _) = Cli("audit", "verify", "--db", app.ToolConnectionString);
         Assert.Equal(1, broken);

@@ -298,13 +298,11 @@ public abstract class WebTests<TFactory>(TFactory app) where TFactory : JixiaoFa
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<JixiaoDb>();
         Assert.Null(await sp.GetRequiredService<AuditLog>().VerifyAsync());
-        var entry = await db.AuditEntries.OrderBy(a => a.Id).FirstAsync();
-        var original = entry.DetailsJson;
-        entry.DetailsJson = "{\"tampered\":true}";
-        await db.SaveChangesAsync();
+        var entry = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).FirstAsync();
+        const string Update = "UPDATE audit_log SET \"DetailsJson\" = {0} WHERE \"Id\" = {1}";
+        await JixiaoFactory.TamperWithAuditLogAsync(db, Update, "{\"tampered\":true}", entry.Id);
         Assert.Equal(entry.Id, await sp.GetRequiredService<AuditLog>().VerifyAsync());
-        entry.DetailsJson = original;
-        await db.SaveChangesAsync();
+        await JixiaoFactory.TamperWithAuditLogAsync(db, Update, entry.DetailsJson, entry.Id);
         Assert.Null(await sp.GetRequiredService<AuditLog>().VerifyAsync());
     }
 

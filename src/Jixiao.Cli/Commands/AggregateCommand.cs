@@ -25,15 +25,17 @@ public static class AggregateCommand
         var outDir = new Option<string?>("--out") { Description = "把汇总表写入此文件夹" };
         var to = new Option<string>("--to") { Description = "写出的格式：xlsx、pdf、json", DefaultValueFactory = _ => "xlsx" };
         to.AcceptOnlyFromAmong("xlsx", "pdf", "json");
+        var timeout = CommonOptions.Timeout();
         var cmd = new Command("aggregate", "汇总多个单位同一资金的绩效自评表（资金按来源求和并重算执行率，指标按名称和计量单位合并），或汇总部门决算并抵消内部往来")
         {
-            files, fund, by, json, rules, outDir, to,
+            files, timeout, fund, by, json, rules, outDir, to,
         };
         cmd.SetAction(parse =>
         {
             var ruleSet = CommonOptions.ResolveRuleSet(parse.GetValue(rules)!, output);
             if (ruleSet is null) return 2;
-            var loaded = Inputs.Load(parse.GetValue(files)!, output);
+            if (!CommonOptions.TryTimeLimit(parse, timeout, output, out var limit)) return 2;
+            var loaded = Inputs.Load(parse.GetValue(files)!, output, limit);
             if (loaded is null) return 2;
             var fundName = parse.GetValue(fund);
             var tables = loaded.Documents.OfType<SelfEvaluationTable>().Where(t => SelfEvaluationAggregator.MatchesFund(t, fundName)).ToList();

@@ -39,12 +39,14 @@ public static class CheckCommand
         var json = CommonOptions.Json();
         var rules = CommonOptions.RuleSet();
         var coverage = new Option<bool>("--coverage") { Description = "列出每个文档各项检查的执行情况（通过 / 未通过 / 未执行及原因）" };
-        var cmd = new Command("check", "检查文档中的每个数字与说明，输出问题清单（文件夹按文件名顺序流式处理，并行使用全部 CPU 核）") { files, json, rules, coverage };
+        var timeout = CommonOptions.Timeout();
+        var cmd = new Command("check", "检查文档中的每个数字与说明，输出问题清单（文件夹按文件名顺序流式处理，并行使用全部 CPU 核）") { files, json, rules, coverage, timeout };
         cmd.SetAction(parse =>
         {
             var ruleSet = CommonOptions.ResolveRuleSet(parse.GetValue(rules)!, output);
             if (ruleSet is null) return 2;
-            return Run(parse.GetValue(files)!, ruleSet, parse.GetValue(json), parse.GetValue(coverage), output);
+            if (!CommonOptions.TryTimeLimit(parse, timeout, output, out var limit)) return 2;
+            return Run(parse.GetValue(files)!, ruleSet, parse.GetValue(json), parse.GetValue(coverage), output, timeLimit: limit);
         });
         return cmd;
     }
@@ -62,7 +64,8 @@ public static class CheckCommand
         public string? Unreadable { get; init; }
     }
 
-    public static int Run(IReadOnlyList<string> paths, RuleSet ruleSet, bool json, bool withCoverage, CliOutput output, int? workers = null)
+    /// <param name="timeLimit">--timeout: a wall-clock limit on reading each file; null: none.</param>
+    public static int Run(IReadOnlyList<string> paths, RuleSet ruleSet, bool json, bool withCoverage, CliOutput output, int? workers = null, TimeSpan? timeLimit = null)
     {
         var inputs = Expand(paths);
         var threads = Math.Max(1, workers ?? Environment.ProcessorCount);
@@ -94,7 +97,7 @@ public static class CheckCommand
         var consumers = Enumerable.Range(0, threads).Select(_ => Task.Run(async () =>
         {
             await foreach (var input in work.Reader.ReadAllAsync(cancel.Token).ConfigureAwait(false))
-                await results.Writer.WriteAsync(Check(input, ruleSet), cancel.Token).ConfigureAwait(false);
+                await results.Writer.WriteAsync(Check(input, ruleSet, timeLimit), cancel.Token).ConfigureAwait(false);
         })).ToArray();
         var allDone = Task.WhenAll(consumers).ContinueWith(t => results.Writer.Complete(t.Exception?.InnerException), TaskScheduler.Default);
 
@@ -166,12 +169,12 @@ public static class CheckCommand
         reader.Completion.GetAwaiter().GetResult(); // rethrows a worker's exception
     }
 
-    private static Outcome Check(Input input, RuleSet ruleSet)
+    private static Outcome Check(Input input, RuleSet ruleSet, TimeSpan? timeLimit)
     {
         ReadResult read;
         try
         {
-            read = DocumentReaders.ReadFile(input.Path);
+            read = DocumentReaders.ReadFile(input.Path, timeLimit);
         }
         catch (UnreadableFileException e)
         {

@@ -18,12 +18,14 @@ public static class ExportCommand
         to.AcceptOnlyFromAmong("xlsx", "docx", "pdf", "json", "csv", "fdp");
         var outDir = new Option<string>("--out") { Description = "输出文件夹（不存在时自动创建）", DefaultValueFactory = _ => "out" };
         var rules = CommonOptions.RuleSet();
-        var cmd = new Command("export", "按官方格式导出文档：Excel 自评表、Word 自评报告和报送函、PDF、JSON、CSV、财政数据包") { files, to, outDir, rules };
+        var timeout = CommonOptions.Timeout();
+        var cmd = new Command("export", "按官方格式导出文档：Excel 自评表、Word 自评报告和报送函、PDF、JSON、CSV、财政数据包") { files, timeout, to, outDir, rules };
         cmd.SetAction(parse =>
         {
             var ruleSet = CommonOptions.ResolveRuleSet(parse.GetValue(rules)!, output);
             if (ruleSet is null) return 2;
-            var loaded = Inputs.Load(parse.GetValue(files)!, output);
+            if (!CommonOptions.TryTimeLimit(parse, timeout, output, out var limit)) return 2;
+            var loaded = Inputs.Load(parse.GetValue(files)!, output, limit);
             if (loaded is null) return 2;
             var format = parse.GetValue(to) switch
             {

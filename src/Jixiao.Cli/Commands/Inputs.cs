@@ -15,14 +15,15 @@ public sealed class LoadedInputs
 public static class Inputs
 {
     /// <summary>Reads every file; on an unreadable one prints one Chinese line on stderr and returns null (exit code 2).</summary>
-    public static LoadedInputs? Load(IEnumerable<string> paths, CliOutput output)
+    /// <param name="timeLimit">--timeout: a wall-clock limit on reading each file; null: none.</param>
+    public static LoadedInputs? Load(IEnumerable<string> paths, CliOutput output, TimeSpan? timeLimit = null)
     {
         var loaded = new LoadedInputs();
         foreach (var path in Expand(paths))
         {
             try
             {
-                var r = DocumentReaders.ReadFile(path);
+                var r = DocumentReaders.ReadFile(path, timeLimit);
                 loaded.Files.Add(r);
                 loaded.Documents.AddRange(r.Documents);
                 loaded.ReaderFindings.AddRange(r.Findings);

@@ -15,12 +15,14 @@ public static class ScoreCommand
         var json = CommonOptions.Json();
         var rules = CommonOptions.RuleSet();
         var detail = new Option<bool>("--detail") { Description = "列出每个指标的得分依据" };
-        var cmd = new Command("score", "按评分规则计算项目支出绩效自评得分和等级，与填报值对照") { files, json, rules, detail };
+        var timeout = CommonOptions.Timeout();
+        var cmd = new Command("score", "按评分规则计算项目支出绩效自评得分和等级，与填报值对照") { files, timeout, json, rules, detail };
         cmd.SetAction(parse =>
         {
             var ruleSet = CommonOptions.ResolveRuleSet(parse.GetValue(rules)!, output);
             if (ruleSet is null) return 2;
-            var loaded = Inputs.Load(parse.GetValue(files)!, output);
+            if (!CommonOptions.TryTimeLimit(parse, timeout, output, out var limit)) return 2;
+            var loaded = Inputs.Load(parse.GetValue(files)!, output, limit);
             if (loaded is null) return 2;
             var scored = loaded.Documents.OfType<ProjectSelfEvaluation>().Select(p => (Doc: p, Score: Scorer.Score(p, ruleSet))).ToList();
             if (parse.GetValue(json))

@@ -118,6 +118,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.Hash).HasMaxLength(64);
         b.HasIndex(x => x.At);
         b.HasIndex(x => new { x.EntityType, x.EntityId });
+        // One successor per entry: the database itself refuses a fork of the hash chain.
+        b.HasIndex(x => x.PreviousHash).IsUnique();
     }
 }
 

@@ -47,7 +47,8 @@ public static partial class FinalAccountsTextReader
     private static partial Regex Level3();
 
     /// <summary>Reads the disclosure in <paramref name="lines"/>; null when the lines hold none.</summary>
-    public static FinalAccountsTextResult? Read(string fileName, IReadOnlyList<string> lines)
+    /// <param name="ct">The read's wall-clock limit, checked per line.</param>
+    public static FinalAccountsTextResult? Read(string fileName, IReadOnlyList<string> lines, CancellationToken ct = default)
     {
         var start = FindStart(lines);
         if (start < 0) return null;
@@ -64,6 +65,7 @@ public static partial class FinalAccountsTextReader
 
         for (var i = start; i < lines.Count; i++)
         {
+            if ((i & 0xFF) == 0) ct.ThrowIfCancellationRequested();
             var raw = lines[i];
             var lineNo = i + 1;
             var trimmed = raw.Trim();

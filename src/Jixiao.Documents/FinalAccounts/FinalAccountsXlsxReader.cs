@@ -24,17 +24,18 @@ public sealed class FinalAccountsXlsxResult
 public static class FinalAccountsXlsxReader
 {
     /// <summary>Reads the workbook; null when no sheet holds a disclosure table. Throws <see cref="UnreadableFileException"/> on a file that is not a workbook.</summary>
-    public static FinalAccountsXlsxResult? Read(string fileName, Stream stream) => Read(fileName, stream, guarded: false);
+    public static FinalAccountsXlsxResult? Read(string fileName, Stream stream, CancellationToken ct = default) => Read(fileName, stream, guarded: false, ct);
 
     /// <param name="guarded">True when the caller already passed the package through <see cref="ZipPackageGuard"/>.</param>
-    internal static FinalAccountsXlsxResult? Read(string fileName, Stream stream, bool guarded)
+    /// <param name="ct">The read's wall-clock limit, checked per row.</param>
+    internal static FinalAccountsXlsxResult? Read(string fileName, Stream stream, bool guarded, CancellationToken ct = default)
     {
-        var workbook = XlsxWorkbook.Open(fileName, stream, guarded);
-        return Read(workbook);
+        var workbook = XlsxWorkbook.Open(fileName, stream, guarded, ct);
+        return Read(workbook, ct);
     }
 
     /// <summary>Reads the disclosure tables of a workbook already read from its package; null when no sheet holds one.</summary>
-    internal static FinalAccountsXlsxResult? Read(XlsxWorkbook workbook)
+    internal static FinalAccountsXlsxResult? Read(XlsxWorkbook workbook, CancellationToken ct = default)
     {
         var fileName = workbook.FileName;
         var doc = new FinalAccountsDisclosure { Id = $"{fileName}#final-accounts" };
@@ -44,9 +45,12 @@ public static class FinalAccountsXlsxReader
         try
         {
             foreach (var sheet in workbook.Sheets)
+            {
+                ct.ThrowIfCancellationRequested();
                 if (Sheet(fileName, sheet.Name, Rows(fileName, sheet), log) is { } raw) raws.Add(raw);
+            }
         }
-        catch (Exception e) when (e is not UnreadableFileException and not OutOfMemoryException)
+        catch (Exception e) when (e is not UnreadableFileException and not OutOfMemoryException and not OperationCanceledException)
         {
             throw new UnreadableFileException($"{fileName}：不是可读取的 Excel 工作簿（文件可能已损坏、被加密，或是改了扩展名的其他文件）。", e);
         }

@@ -23,8 +23,10 @@ public static class PdfDocumentReader
 {
     public const int MaxPages = 2_000;
 
-    public static ReadResult Read(string fileName, byte[] bytes)
+    /// <param name="ct">The read's wall-clock limit, checked per page and per text line.</param>
+    public static ReadResult Read(string fileName, byte[] bytes, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         PdfDocument doc;
         try
         {
@@ -44,21 +46,22 @@ public static class PdfDocumentReader
             {
                 foreach (var page in doc.GetPages())
                 {
+                    ct.ThrowIfCancellationRequested();
                     letters += page.Letters.Count;
                     pages.Add(PageContent.From(page));
                 }
             }
-            catch (Exception e) when (e is not UnreadableFileException)
+            catch (Exception e) when (e is not UnreadableFileException and not OperationCanceledException)
             {
                 throw new UnreadableFileException($"{fileName}：PDF 内容无法解析（文件可能已损坏）。", e);
             }
             if (letters == 0 || pages.All(p => p.Words.Count == 0))
                 throw new UnreadableFileException($"{fileName}：PDF 没有文字层（可能是扫描件），请提供可复制文字的 PDF 或 Excel 原件。");
-            return ReadPages(fileName, pages);
+            return ReadPages(fileName, pages, ct);
         }
     }
 
-    private static ReadResult ReadPages(string fileName, List<PageContent> pages)
+    private static ReadResult ReadPages(string fileName, List<PageContent> pages, CancellationToken ct)
     {
         var result = new ReadResult { FileName = fileName };
         // A project workbook prints its narrative sheet after the table: those pages are read as sections.
@@ -69,7 +72,7 @@ public static class PdfDocumentReader
         {
             // Unruled pages between ruled ones (a table's footnotes spilling over) are free rows of the same grid.
             var grid = Lattice.Build(fileName, tablePages);
-            result.Documents.AddRange(GridTableReader.Read(grid, result.Findings));
+            result.Documents.AddRange(GridTableReader.Read(grid, result.Findings, ct));
         }
         if (narrativeStart >= 0 && result.Documents.OfType<ProjectSelfEvaluation>().LastOrDefault() is { } project
             && NarrativeLines(pages.Skip(narrativeStart).ToList()) is { } narrative)
@@ -78,7 +81,7 @@ public static class PdfDocumentReader
         {
             var lines = new List<string>();
             foreach (var p in pages) lines.AddRange(p.Lines());
-            var text = TextDocumentReader.Read(fileName, lines);
+            var text = TextDocumentReader.Read(SourceText.FromLines(fileName, lines), ct);
             result.Documents.AddRange(text.Documents);
             result.Findings.AddRange(text.Findings);
         }

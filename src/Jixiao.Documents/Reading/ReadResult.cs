@@ -20,4 +20,7 @@ public sealed class UnreadableFileException(string message, Exception? inner = n
 {
     /// <summary>True when a reader failed unexpectedly (the safety net in <see cref="DocumentReaders.Read"/>), not because of what the file is.</summary>
     public bool IsReaderFault { get; init; }
+
+    /// <summary>True when reading was stopped by its wall-clock limit (<see cref="DocumentReaders.Read(string, Stream, TimeSpan, CancellationToken)"/>).</summary>
+    public bool TimedOut { get; init; }
 }

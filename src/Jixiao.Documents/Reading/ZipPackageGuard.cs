@@ -37,19 +37,20 @@ public static class ZipPackageGuard
     public static bool IsZip(ReadOnlySpan<byte> b) => b.Length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] is 3 or 5 or 7;
 
     /// <summary>Checks a package held in memory; throws <see cref="UnreadableFileException"/> when it must not be opened.</summary>
-    public static void Check(string fileName, byte[] bytes, Limits? limits = null)
+    public static void Check(string fileName, byte[] bytes, Limits? limits = null, CancellationToken ct = default)
     {
         using var ms = new MemoryStream(bytes, writable: false);
-        Check(fileName, ms, limits);
+        Check(fileName, ms, limits, ct);
     }
 
     /// <summary>Checks a seekable package; the stream's position is restored.</summary>
-    public static void Check(string fileName, Stream package, Limits? limits = null)
+    /// <param name="ct">Checked per inflated chunk and per XML element (the read's wall-clock limit).</param>
+    public static void Check(string fileName, Stream package, Limits? limits = null, CancellationToken ct = default)
     {
         var start = package.CanSeek ? package.Position : 0;
         try
         {
-            using var guarded = Open(fileName, package, limits);
+            using var guarded = Open(fileName, package, limits, ct);
             guarded.CheckTheRest();
         }
         finally
@@ -62,10 +63,11 @@ public static class ZipPackageGuard
     /// Opens a package for a reader that checks it while reading: the entry count and declared sizes are checked
     /// here, each part the reader opens through <see cref="Package.OpenXml"/> is counted while it inflates and
     /// checked as it is parsed (DTD, depth, rows, cells, text length), and <see cref="Package.CheckTheRest"/> puts
-    /// every part the reader did not open through <see cref="Check(string, Stream, Limits?)"/>'s walk. The same
+    /// every part the reader did not open through <see cref="Check(string, Stream, Limits?, CancellationToken)"/>'s walk. The same
     /// limits, one inflation and one parse per part.
     /// </summary>
-    public static Package Open(string fileName, Stream package, Limits? limits = null)
+    /// <param name="ct">The read's wall-clock limit: checked per inflated chunk of every part.</param>
+    public static Package Open(string fileName, Stream package, Limits? limits = null, CancellationToken ct = default)
     {
         var l = limits ?? Default;
         if (!package.CanSeek) throw new ArgumentException("需要可定位的流。", nameof(package));
@@ -98,7 +100,7 @@ public static class ZipPackageGuard
                 if (e.Length > l.MaxEntryBytes || declared > l.MaxUncompressedBytes)
                     throw Bomb(fileName, l);
             }
-            return new Package(fileName, zip, entries, l);
+            return new Package(fileName, zip, entries, l, ct);
         }
         catch
         {
@@ -118,13 +120,13 @@ public static class ZipPackageGuard
         private readonly HashSet<ZipArchiveEntry> _opened = [];
         private readonly IReadOnlyCollection<ZipArchiveEntry> _entries;
 
-        internal Package(string fileName, ZipArchive zip, IReadOnlyCollection<ZipArchiveEntry> entries, Limits limits)
+        internal Package(string fileName, ZipArchive zip, IReadOnlyCollection<ZipArchiveEntry> entries, Limits limits, CancellationToken ct = default)
         {
             _fileName = fileName;
             _zip = zip;
             _entries = entries;
             _limits = limits;
-            _budget = new Budget(fileName, limits);
+            _budget = new Budget(fileName, limits, ct);
             foreach (var e in entries) _byPath.TryAdd(e.FullName.TrimStart('/'), e);
         }
 
@@ -262,13 +264,16 @@ public static class ZipPackageGuard
     private static UnreadableFileException Bomb(string fileName, Limits l) =>
         new($"{fileName}：解压后超过 {l.MaxUncompressedBytes / 1024 / 1024} MB（疑似“压缩炸弹”），拒绝读取。");
 
-    internal sealed class Budget(string fileName, Limits limits)
+    internal sealed class Budget(string fileName, Limits limits, CancellationToken ct = default)
     {
         public long Total;
         public long Cells;
 
+        public CancellationToken Token => ct;
+
         public void Add(long n, long entryTotal)
         {
+            ct.ThrowIfCancellationRequested();
             Total += n;
             if (Total > limits.MaxUncompressedBytes || entryTotal > limits.MaxEntryBytes) throw Bomb(fileName, limits);
         }

@@ -27,16 +27,22 @@ public static partial class TextDocumentReader
     public static ReadResult Read(string fileName, IReadOnlyList<string> rawLines) =>
         Read(SourceText.FromLines(fileName, rawLines));
 
-    public static ReadResult Read(SourceText text)
+    /// <param name="ct">The read's wall-clock limit, checked per line and per document found.</param>
+    public static ReadResult Read(SourceText text, CancellationToken ct = default)
     {
         var result = new ReadResult { FileName = text.FileName };
         var lines = new List<TextLine>(text.Lines.Count);
-        for (var i = 0; i < text.Lines.Count; i++) lines.Add(new TextLine(i + 1, text.Lines[i]));
+        for (var i = 0; i < text.Lines.Count; i++)
+        {
+            if ((i & 0xFF) == 0) ct.ThrowIfCancellationRequested();
+            lines.Add(new TextLine(i + 1, text.Lines[i]));
+        }
         var all = new Segment(text.FileName, lines, 0, lines.Count);
         var claimed = new bool[lines.Count];
         var found = new List<(int Start, int End, Document Doc)>();
 
-        if (FinalAccountsTextReader.Read(text.FileName, text.Lines) is { } fa)
+        ct.ThrowIfCancellationRequested();
+        if (FinalAccountsTextReader.Read(text.FileName, text.Lines, ct) is { } fa)
         {
             // line numbers are 1-based and inclusive
             for (var i = fa.FirstLine - 1; i <= fa.LastLine - 1 && i < claimed.Length; i++) claimed[i] = true;
@@ -49,9 +55,11 @@ public static partial class TextDocumentReader
             found.Add((letter.Start, letter.Last + 1, letter.Letter));
         }
 
-        var anchors = FindAnchors(all, claimed);
+        ct.ThrowIfCancellationRequested();
+        var anchors = FindAnchors(all, claimed, ct);
         for (var a = 0; a < anchors.Count; a++)
         {
+            ct.ThrowIfCancellationRequested();
             var anchor = anchors[a];
             var end = a + 1 < anchors.Count ? anchors[a + 1].Start : lines.Count;
             for (var i = anchor.Start; i < end; i++)
@@ -94,6 +102,7 @@ public static partial class TextDocumentReader
         FixReaderFindingIds(result, found);
         LinkReports(result.Documents);
         InheritUnits(result.Documents);
+        ct.ThrowIfCancellationRequested();
         ReportUnplaced(all, claimed, result);
         return result;
     }
@@ -124,11 +133,12 @@ public static partial class TextDocumentReader
         return scored ? DocumentKind.ProjectSelfEvaluation : DocumentKind.TransferSelfEvaluation;
     }
 
-    private static List<Anchor> FindAnchors(Segment all, bool[] claimed)
+    private static List<Anchor> FindAnchors(Segment all, bool[] claimed, CancellationToken ct)
     {
         var anchors = new List<Anchor>();
         for (var i = 0; i < all.End; i++)
         {
+            if ((i & 0xFF) == 0) ct.ThrowIfCancellationRequested();
             if (claimed[i]) continue;
             var line = all.All[i];
             if (line.IsBlank || line.IsTabular) continue;

@@ -18,12 +18,14 @@ namespace Jixiao.Documents.Xlsx;
 public static partial class GridTableReader
 {
     /// <summary>Reads every self-evaluation table in a grid (one or several per sheet).</summary>
-    public static List<Document> Read(Grid grid, List<Finding> findings)
+    /// <param name="ct">The read's wall-clock limit, checked per row while finding tables and per table.</param>
+    public static List<Document> Read(Grid grid, List<Finding> findings, CancellationToken ct = default)
     {
         var docs = new List<Document>();
-        var anchors = FindAnchors(grid);
+        var anchors = FindAnchors(grid, ct);
         for (var k = 0; k < anchors.Count; k++)
         {
+            ct.ThrowIfCancellationRequested();
             var top = TableTop(grid, anchors[k], k == 0 ? 0 : anchors[k - 1] + 1);
             var nextTop = k + 1 < anchors.Count ? TableTop(grid, anchors[k + 1], anchors[k] + 1) : grid.RowCount;
             try
@@ -100,11 +102,14 @@ public static partial class GridTableReader
     // ---------------------------------------------------------------- segmentation
 
     /// <summary>The rows that start a table: name rows, or (when a table has none) the first block header after the previous table.</summary>
-    private static List<int> FindAnchors(Grid g)
+    private static List<int> FindAnchors(Grid g, CancellationToken ct)
     {
         var anchors = new List<int>();
         for (var r = 0; r < g.RowCount; r++)
+        {
+            ct.ThrowIfCancellationRequested();
             if (g.NonEmpty(r).Any(x => IsNameLabel(C(x.Cell.Text)))) anchors.Add(r);
+        }
         if (anchors.Count > 0) return anchors;
         for (var r = 0; r < g.RowCount; r++)
             if (IsFundHeader(g, r) || IsIndicatorHeader(g, r))

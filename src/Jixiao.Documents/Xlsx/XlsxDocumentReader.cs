@@ -14,23 +14,25 @@ namespace Jixiao.Documents.Xlsx;
 /// </summary>
 public static partial class XlsxDocumentReader
 {
-    public static ReadResult Read(string fileName, Stream content) => Read(fileName, content, guarded: false);
+    public static ReadResult Read(string fileName, Stream content, CancellationToken ct = default) => Read(fileName, content, guarded: false, ct);
 
     /// <param name="guarded">True when the caller already passed the package through <see cref="ZipPackageGuard"/>.</param>
-    internal static ReadResult Read(string fileName, Stream content, bool guarded) =>
-        Read(XlsxWorkbook.Open(fileName, content, guarded));
+    /// <param name="ct">The read's wall-clock limit (see DocumentReaders), checked per row and per grid.</param>
+    internal static ReadResult Read(string fileName, Stream content, bool guarded, CancellationToken ct = default) =>
+        Read(XlsxWorkbook.Open(fileName, content, guarded, ct), ct);
 
     /// <summary>Reads the self-evaluation tables of a workbook already read from its package.</summary>
-    internal static ReadResult Read(XlsxWorkbook workbook, CancellationToken cancellationToken = default)
+    internal static ReadResult Read(XlsxWorkbook workbook, CancellationToken ct = default)
     {
         var fileName = workbook.FileName;
-        var grids = XlsxGridLoader.ToGrids(workbook, cancellationToken);
+        var grids = XlsxGridLoader.ToGrids(workbook, ct);
         var result = new ReadResult { FileName = fileName };
         var narratives = new List<(string Title, List<ReportSection> Sections)>();
         foreach (var grid in grids)
         {
+            ct.ThrowIfCancellationRequested();
             if (TryReadNarrative(grid) is { } n) { narratives.Add(n); continue; }
-            var docs = GridTableReader.Read(grid, result.Findings);
+            var docs = GridTableReader.Read(grid, result.Findings, ct);
             if (docs.Count == 0 && grid.RowCount > 0)
                 result.Findings.Add(new Finding
                 {

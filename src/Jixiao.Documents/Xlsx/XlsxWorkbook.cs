@@ -93,7 +93,7 @@ public sealed class XlsxWorkbook
         seekable.Position = pos;
         if (!ZipPackageGuard.IsZip(head[..n])) throw NotAWorkbook(fileName, null);
         // The guard checks the parts as they are read (one inflation, one parse each), then the parts not read.
-        using var package = ZipPackageGuard.Open(fileName, seekable);
+        using var package = ZipPackageGuard.Open(fileName, seekable, ct: cancellationToken);
         XlsxWorkbook workbook;
         try
         {

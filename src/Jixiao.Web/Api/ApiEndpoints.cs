@@ -218,11 +218,11 @@ public static class ApiEndpoints
         ImportPreview preview;
         try
         {
-            preview = importer.Preview(file.FileName, bytes);
+            preview = importer.Preview(file.FileName, bytes, ct);
         }
         catch (UnreadableFileException e)
         {
-            return Problems.Unprocessable("无法读取文件", e.Message);
+            return Problems.Unprocessable(Problems.UnreadableTitle(e), e.Message);
         }
         var outcome = await importer.SaveAsync(scope, org.Value, preview, ct);
         var items = new List<ImportedDocumentDto>();

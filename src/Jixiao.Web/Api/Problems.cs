@@ -17,6 +17,9 @@ public static class Problems
     public static ProblemHttpResult Unprocessable(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
 
+    /// <summary>The title of a 422 for a file that cannot be read: a read stopped by its time limit says so.</summary>
+    public static string UnreadableTitle(Jixiao.Documents.Reading.UnreadableFileException e) => e.TimedOut ? "文件解析超时" : "无法读取文件";
+
     public static ProblemHttpResult TooLarge(string detail) =>
         TypedResults.Problem(title: "文件太大", detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge);
 

@@ -11,7 +11,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         var (status, title, detail) = exception switch
         {
-            UnreadableFileException e => (StatusCodes.Status422UnprocessableEntity, "无法读取文件", e.Message),
+            UnreadableFileException e => (StatusCodes.Status422UnprocessableEntity, Api.Problems.UnreadableTitle(e), e.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "文件太大", "上传的内容超过了服务器允许的大小。"),
             BadHttpRequestException e => (e.StatusCode, "请求有误", "请求格式不正确。"),
             UnauthorizedAccessException e => (StatusCodes.Status403Forbidden, "没有权限", e.Message),

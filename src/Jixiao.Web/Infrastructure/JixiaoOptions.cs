@@ -13,6 +13,13 @@ public sealed class JixiaoOptions
     public string RuleSet { get; set; } = "caiyu-2020-10";
     /// <summary>Largest accepted upload, in bytes (default 20 MB).</summary>
     public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
+    /// <summary>
+    /// Wall-clock limit on reading one upload, in seconds (default 30): a file slow to parse is stopped and answered
+    /// 422 "文件解析超过 N 秒，已停止". 0 stops every read at once (for tests only).
+    /// </summary>
+    public double ReadTimeLimitSeconds { get; set; } = 30;
+
+    public TimeSpan ReadTimeLimit => TimeSpan.FromSeconds(Math.Max(0, ReadTimeLimitSeconds));
     /// <summary>Password for admin and the demo users; else JIXIAO_ADMIN_PASSWORD; else generated and printed once.</summary>
     public string? AdminPassword { get; set; }
     public LockoutSettings Lockout { get; set; } = new();

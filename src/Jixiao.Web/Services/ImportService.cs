@@ -39,8 +39,12 @@ public sealed class ImportService(JixiaoDb db, CheckService checks, DocumentServ
 
     public long MaxBytes => options.Value.MaxUploadBytes;
 
-    /// <summary>Reads and checks; throws <see cref="UnreadableFileException"/> with a Chinese message when the file cannot be read.</summary>
-    public ImportPreview Preview(string fileName, byte[] content)
+    /// <summary>
+    /// Reads and checks; throws <see cref="UnreadableFileException"/> with a Chinese message when the file cannot be
+    /// read, or when reading takes longer than <see cref="JixiaoOptions.ReadTimeLimitSeconds"/> (then
+    /// <see cref="UnreadableFileException.TimedOut"/>). <paramref name="ct"/>: the request went away.
+    /// </summary>
+    public ImportPreview Preview(string fileName, byte[] content, CancellationToken ct = default)
     {
         var name = Path.GetFileName(fileName);
         if (string.IsNullOrWhiteSpace(name)) throw new UnreadableFileException("没有文件名。");
@@ -50,7 +54,7 @@ public sealed class ImportService(JixiaoDb db, CheckService checks, DocumentServ
         if (!Extensions.Contains(ext)) throw new UnreadableFileException($"{name}：不支持的文件类型“{ext}”，请上传 {string.Join("、", Extensions)} 文件。");
         ReadResult read;
         using (var stream = new MemoryStream(content, writable: false))
-            read = DocumentReaders.Read(name, stream);
+            read = DocumentReaders.Read(name, stream, options.Value.ReadTimeLimit, ct);
         if (read.Documents.Count == 0) throw new UnreadableFileException($"{name}：文件中没有找到可识别的绩效自评表、报告或决算公开表。");
         var report = checks.Check(read.Documents);
         return new ImportPreview { FileName = name, FileHash = Hashing.Sha256Hex(content), Size = content.LongLength, Read = read, Report = report };

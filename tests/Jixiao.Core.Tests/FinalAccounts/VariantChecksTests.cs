@@ -1,5 +1,6 @@
 using Jixiao.Core.Checks;
 using Jixiao.Core.Money;
+using Jixiao.Tests;
 
 namespace Jixiao.Core.Tests.FinalAccounts;
 

@@ -2,6 +2,7 @@ using Jixiao.Core.FinalAccounts;
 using Jixiao.Core.Model;
 using Jixiao.Core.Money;
 using Jixiao.Documents.FinalAccounts;
+using Jixiao.Tests;
 
 namespace Jixiao.Documents.Tests.FinalAccounts;
 

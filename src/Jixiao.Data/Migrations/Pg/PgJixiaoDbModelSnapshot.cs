@@ -199,6 +199,9 @@ namespace Jixiao.Data.Migrations.Pg
 
                     b.HasIndex("At");
 
+                    b.HasIndex("PreviousHash")
+                        .IsUnique();
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("audit_log", (string)null);

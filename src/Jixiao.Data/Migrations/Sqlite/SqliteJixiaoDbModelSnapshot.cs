@@ -190,6 +190,9 @@ namespace Jixiao.Data.Migrations.Sqlite
 
                     b.HasIndex("At");
 
+                    b.HasIndex("PreviousHash")
+                        .IsUnique();
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("audit_log", (string)null);

@@ -1,13 +1,21 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Jixiao.Core.Tests.FinalAccounts;
+namespace Jixiao.Tests;
 
-/// <summary>Synthetic copies of the seed built in the tests: '|'-separated cells, amounts in 万元.</summary>
+/// <summary>
+/// Synthetic copies of the 部门决算公开 seed (汾阳市社会保险中心) built in the tests: '|'-separated cells, amounts
+/// in 万元. Shared by the core (checks) and documents (reader) tests.
+/// </summary>
 internal static partial class SeedVariants
 {
+    public const string FenyangFile = "004_a282273b1331087d.txt";
+
+    /// <summary>The seed as published, read from testdata/seeds.</summary>
+    public static string[] FenyangLines() => File.ReadAllLines(Path.Combine(RepoPaths.Seeds, FenyangFile));
+
     /// <summary>Only the disclosure part (up to 第五部分 附件).</summary>
-    public static string[] Disclosure() => FenyangSeed.Lines().Take(553).ToArray();
+    public static string[] Disclosure() => FenyangLines().Take(553).ToArray();
 
     /// <summary>Cells separated by '|' as copied from a web page ("| a | b |").</summary>
     public static string[] Pipes() => Disclosure().Select(l => l.Contains('\t') && !l.StartsWith("第", StringComparison.Ordinal) ? "| " + string.Join(" | ", l.Split('\t')) + " |" : l).ToArray();
