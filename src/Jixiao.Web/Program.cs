@@ -112,6 +112,7 @@ builder.Services.AddScoped<ApiKeyService>();
 builder.Services.AddScoped<WorkflowService>();
 builder.Services.AddScoped<AnalyticsService>();
 builder.Services.AddScoped<TaskService>();
+builder.Services.AddScoped<GoalService>();
 builder.Services.AddScoped<PublicService>();
 builder.Services.AddSingleton<CheckService>();
 builder.Services.AddHostedService<Startup>();
@@ -156,6 +157,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccount();
 app.MapJixiaoApi();
 app.MapWorkflowApi();
+app.MapGoalApi();
 app.MapPublicApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

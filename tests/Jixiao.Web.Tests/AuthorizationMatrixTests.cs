@@ -64,6 +64,8 @@ public sealed partial class RouteTableTests
         /// <summary>A second document per target for the workflow transitions.</summary>
         public required Dictionary<Target, Guid> Workflow { get; init; }
         public required Dictionary<Target, int> Organisations { get; init; }
+        /// <summary>A declared goal table per target (year 2019, fund "{Marker}目标{target}").</summary>
+        public Dictionary<Target, int> Goals { get; } = [];
         public required string Marker { get; init; }
         public Dictionary<string, HttpClient> Api { get; } = [];
         public Dictionary<string, HttpClient> Web { get; } = [];
@@ -108,6 +110,14 @@ public sealed partial class RouteTableTests
         ["POST /api/v1/documents/{id:guid}/unpublish"] = (t, w, a, x) => t.ScopedAsync(w, a, x, HttpMethod.Post, "/api/v1/documents/{0}/unpublish", MayPublish),
         ["GET /api/v1/documents/{id:guid}/versions"] = (t, w, a, x) => t.ReadAsync(w, a, x, $"/api/v1/documents/{w.Documents[x]}/versions"),
         ["GET /api/v1/documents/{id:guid}/workflow"] = (t, w, a, x) => t.ReadAsync(w, a, x, $"/api/v1/documents/{w.Documents[x]}/workflow"),
+        // Goals (绩效目标表): read as the documents are; declared, imported and started only by the unit's filler (and admin).
+        ["GET /api/v1/goals/"] = (t, w, a, _) => t.GoalListAsync(w, a),
+        ["GET /api/v1/goals/{id:int}"] = (t, w, a, x) => t.ReadAsync(w, a, x, $"/api/v1/goals/{w.Goals[x]}"),
+        ["POST /api/v1/goals/"] = (t, w, a, x) => t.DeclareGoalAsync(w, a, x),
+        ["POST /api/v1/goals/imports"] = (t, w, a, x) => t.ImportGoalAsync(w, a, x),
+        ["POST /api/v1/goals/{id:int}/start"] = (t, w, a, x) => t.StartGoalAsync(w, a, x),
+        ["GET /api/v1/documents/{id:guid}/adjustments"] = (t, w, a, x) => t.ReadAsync(w, a, x, $"/api/v1/documents/{w.Documents[x]}/adjustments"),
+        ["POST /api/v1/monitoring/imports"] = (t, w, a, x) => t.MonitoringImportAsync(w, a, x),
         ["GET /api/v1/documents/{id:guid}/diff"] = (t, w, a, x) => t.ReadAsync(w, a, x, $"/api/v1/documents/{w.Documents[x]}/diff?from=1&to=1"),
         // Scoped summaries: anonymous 401; signed in, never another scope's document title, never 5xx.
         ["GET /api/v1/aggregations"] = (t, w, a, _) => t.SummaryAsync(w, a, "/api/v1/aggregations?year=2023"),
@@ -124,6 +134,7 @@ public sealed partial class RouteTableTests
         ["GET /publishing"] = (t, w, a, _) => t.SummaryAsync(w, a, "/publishing", page: true),
         ["GET /results"] = (t, w, a, _) => t.SummaryAsync(w, a, "/results", page: true),
         ["GET /tasks"] = (t, w, a, _) => t.SummaryAsync(w, a, "/tasks", page: true),
+        ["GET /goals"] = (t, w, a, _) => t.SummaryAsync(w, a, "/goals", page: true),
         // The public site: anyone, but only what was published (nothing of the matrix's drafts).
         ["GET /public"] = (t, w, a, _) => t.PublicAsync(w, a, "/public"),
         ["GET /public/{Slug}"] = (t, w, a, x) => t.PublicAsync(w, a, $"/public/{w.Documents[x]}"),
@@ -135,8 +146,8 @@ public sealed partial class RouteTableTests
 
     /// <summary>Rules whose answer does not depend on the target document: tried once per actor.</summary>
     private static readonly HashSet<string> TargetFree =
-        ["GET /api/v1/documents/", "GET /api/v1/organisations", "GET /api/v1/aggregations", "GET /api/v1/dashboard", "GET /api/v1/results-use", "GET /api/v1/tasks", "POST /api/v1/tasks",
-         "GET /api/v1/monitoring", "POST /api/v1/monitoring", "GET /api/v1/publishing/due", "GET /api/v1/bundles", "GET /aggregations", "GET /dashboard", "GET /publishing", "GET /results", "GET /tasks", "GET /public", "GET /{**path:file}", "HEAD /{**path:file}", "GET /", "GET /documents", "GET /import", "GET /new", "GET /settings", "GET /forbidden", "GET /audit", "POST /account/logout", "GET /login", "POST /account/login", "GET /Error", "GET /not-found", "GET /health"];
+        ["GET /api/v1/documents/", "GET /api/v1/organisations", "GET /api/v1/goals/", "GET /api/v1/aggregations", "GET /api/v1/dashboard", "GET /api/v1/results-use", "GET /api/v1/tasks", "POST /api/v1/tasks",
+         "GET /api/v1/monitoring", "POST /api/v1/monitoring", "GET /api/v1/publishing/due", "GET /api/v1/bundles", "GET /aggregations", "GET /dashboard", "GET /publishing", "GET /results", "GET /tasks", "GET /goals", "GET /public", "GET /{**path:file}", "HEAD /{**path:file}", "GET /", "GET /documents", "GET /import", "GET /new", "GET /settings", "GET /forbidden", "GET /audit", "POST /account/logout", "GET /login", "POST /account/login", "GET /Error", "GET /not-found", "GET /health"];
 
     [Fact]
     public async Task Every_endpoint_answers_every_role_in_and_out_of_scope_as_the_matrix_says()
@@ -213,6 +224,12 @@ public sealed partial class RouteTableTests
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
             w.Web[a.Name] = client;
         }
+        foreach (var t in All)
+        {
+            var declared = await w.Api["管理员"].PostAsJsonAsync("/api/v1/goals", GoalBody(w, t, $"{marker}目标{t}"));
+            Expect(declared, HttpStatusCode.Created, "申报绩效目标");
+            w.Goals[t] = (int)(await declared.Content.ReadFromJsonAsync<JsonArray>())![0]!["id"]!;
+        }
         return w;
     }
 
@@ -272,6 +289,81 @@ public sealed partial class RouteTableTests
             : a.Sees.Contains(x) ? HttpStatusCode.Forbidden
             : HttpStatusCode.NotFound;
         Expect(r, expected, "导入");
+    }
+
+    /// <summary>Which targets' execution figures each reviewer may record (the reviewer above; docs/workflow.md §1).</summary>
+    private static readonly Dictionary<string, Target[]> Reviews = new()
+    {
+        ["审核（上级主管部门）"] = [Target.Own, Target.Sibling],
+        ["财政（县）"] = [Target.Parent],
+    };
+
+    private static object GoalBody(World w, Target x, string fund) => new
+    {
+        organisationId = w.Organisations[x],
+        year = 2019,
+        fundName = fund,
+        overallGoal = "矩阵测试目标",
+        budget = 100m,
+        indicators = new[] { new { level1 = "产出指标", level2 = "数量指标", name = "矩阵测试人数", target = "≥10人" } },
+    };
+
+    private static HttpStatusCode ByEditing(Actor a, Target x, HttpStatusCode ok) =>
+        a.User is null ? HttpStatusCode.Unauthorized : a.Edits.Contains(x) ? ok : a.Sees.Contains(x) ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound;
+
+    private async Task GoalListAsync(World w, Actor a)
+    {
+        var r = await w.Api[a.Name].GetAsync("/api/v1/goals?year=2019");
+        if (a.User is null) { Expect(r, HttpStatusCode.Unauthorized, "目标列表"); return; }
+        Expect(r, HttpStatusCode.OK, "目标列表");
+        var funds = (await r.Content.ReadFromJsonAsync<JsonArray>())!.Select(g => (string)g!["fundName"]!).ToHashSet();
+        foreach (var t in All)
+            if (funds.Contains($"{w.Marker}目标{t}") != a.Sees.Contains(t))
+                throw new Xunit.Sdk.XunitException($"目标列表：{t} {(a.Sees.Contains(t) ? "应出现" : "不应出现")}");
+    }
+
+    private async Task DeclareGoalAsync(World w, Actor a, Target x)
+    {
+        var r = await w.Api[a.Name].PostAsJsonAsync("/api/v1/goals", GoalBody(w, x, $"{w.Marker}申报{x}"));
+        Expect(r, ByEditing(a, x, HttpStatusCode.Created), "申报绩效目标");
+    }
+
+    private async Task ImportGoalAsync(World w, Actor a, Target x)
+    {
+        var goal = JixiaoFactory.Table($"{w.Marker}导入目标{x}", 2019, Units[x]);
+        foreach (var f in goal.Funds) { f.Execution = Core.Model.Figure.Blank(); f.Rate = Core.Model.Figure.Blank(); }
+        goal.Indicators.Add(new Core.Model.IndicatorRow { Level1Label = "产出指标", Level2Label = "数量指标", Name = "矩阵测试人数", Target = "≥10人" });
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(CanonicalJson.SerializeDocuments([goal]))), "file", "目标.json" },
+            { new StringContent(w.Organisations[x].ToString(System.Globalization.CultureInfo.InvariantCulture)), "organisationId" },
+        };
+        var r = await w.Api[a.Name].PostAsync("/api/v1/goals/imports", form);
+        Expect(r, ByEditing(a, x, HttpStatusCode.Created), "导入绩效目标");
+    }
+
+    private async Task StartGoalAsync(World w, Actor a, Target x)
+    {
+        var r = await w.Api[a.Name].PostAsync($"/api/v1/goals/{w.Goals[x]}/start", null);
+        var expected = ByEditing(a, x, HttpStatusCode.Created);
+        // Once started (by the filler or the admin, whoever came first), starting again is a conflict.
+        if (expected == HttpStatusCode.Created && r.StatusCode == HttpStatusCode.Conflict) return;
+        Expect(r, expected, "从绩效目标表新建");
+    }
+
+    private async Task MonitoringImportAsync(World w, Actor a, Target x)
+    {
+        var csv = $"单位,资金名称,月份,预算数（万元）,累计执行数（万元）\n{Units[x]},{w.Marker}监控,6,100,50\n";
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "监控.csv" },
+            { new StringContent("2019"), "year" },
+        };
+        var r = await w.Api[a.Name].PostAsync("/api/v1/monitoring/imports", form);
+        var may = a.Edits.Contains(x) || Reviews.GetValueOrDefault(a.Name, []).Contains(x);
+        Expect(r, a.User is null ? HttpStatusCode.Unauthorized : may ? HttpStatusCode.OK : HttpStatusCode.UnprocessableEntity, "导入月度执行数");
+        if (!a.Sees.Contains(x) && (await r.Content.ReadAsStringAsync()).Contains(w.Marker + "目标", StringComparison.Ordinal))
+            throw new Xunit.Sdk.XunitException("导入月度执行数：回答泄露了范围外的内容");
     }
 
     private async Task OrganisationsAsync(World w, Actor a)

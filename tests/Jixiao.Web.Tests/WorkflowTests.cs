@@ -295,6 +295,199 @@ public abstract class WorkflowTests<TFactory>(TFactory app) where TFactory : Jix
         var fy = await App.OrganisationIdAsync("汾阳市社会保险中心");
         (await reviewer.GetAsync($"/api/v1/bundles?organisation={fy}&year=2018")).ShouldBe(HttpStatusCode.NotFound);
     }
+
+    private static string GoalFile => Path.Combine(JixiaoFactory.SeedDir, "..", "goals", "就业补助资金绩效目标表.txt");
+
+    private static MultipartFormDataContent Upload(byte[] bytes, string name, params (string Key, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } };
+        foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
+        return form;
+    }
+
+    [DbFact]
+    public async Task Goals_imported_from_a_GBK_file_carry_into_the_year_end_table_and_a_changed_target_shows_as_adjusted()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var unit = await App.ApiClientAsync("zlt-sbzx-tianbao");
+        var reviewer = await App.ApiClientAsync("zlt-rsj-shenhe");
+        var sibling = await App.ApiClientAsync("zlt-jyzx-tianbao");
+        var unitId = (await App.OrganisationIdAsync(ZltUnit)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // A self-evaluation (it has actuals) is not a goal table: refused, nothing written.
+        var seed = await File.ReadAllBytesAsync(Path.Combine(JixiaoFactory.SeedDir, "001_9e81b93be66c6a64.txt"));
+        var refused = await unit.PostAsync("/api/v1/goals/imports", Upload(seed, "001.txt", ("organisationId", unitId)));
+        refused.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("不是年初的绩效目标表", await refused.BodyAsync());
+        Assert.Empty((await unit.GetFromJsonAsync<JsonArray>("/api/v1/goals?year=2024"))!);
+
+        // The goal table, saved as GBK (GB18030) the way Excel's "text" export writes it.
+        var gbk = System.Text.Encoding.GetEncoding("GB18030").GetBytes(await File.ReadAllTextAsync(GoalFile));
+        (await reviewer.PostAsync("/api/v1/goals/imports", Upload(gbk, "目标表.txt", ("organisationId", unitId)))).ShouldBe(HttpStatusCode.Forbidden);
+        var imported = await unit.PostAsync("/api/v1/goals/imports", Upload(gbk, "目标表.txt", ("organisationId", unitId)));
+        imported.ShouldBe(HttpStatusCode.Created);
+        var goal = (await Json(imported)).AsArray().Single()!;
+        Assert.Equal("就业补助资金", (string?)goal["fundName"]);
+        Assert.Equal(2024, (int)goal["year"]!);
+        Assert.Equal(5, (int)goal["indicators"]!);
+        var goalId = (int)goal["id"]!;
+        (await reviewer.GetAsync($"/api/v1/goals/{goalId}")).ShouldBe(HttpStatusCode.OK);
+        (await sibling.GetAsync($"/api/v1/goals/{goalId}")).ShouldBe(HttpStatusCode.NotFound);
+
+        // Starting the year-end table carries the targets, the goal text and the budget.
+        (await sibling.PostAsync($"/api/v1/goals/{goalId}/start", null)).ShouldBe(HttpStatusCode.NotFound);
+        var started = await unit.PostAsync($"/api/v1/goals/{goalId}/start", null);
+        started.ShouldBe(HttpStatusCode.Created);
+        var doc = await Json(started);
+        var id = (string)doc["id"]!;
+        var content = doc["content"]!.AsObject();
+        Assert.Equal("就业补助资金转移支付绩效自评表", (string?)content["title"]);
+        Assert.Equal(50000.00m, (decimal)content["funds"]![0]!["budget"]!["value"]!);
+        Assert.StartsWith("目标1：资金按规定用于职业培训补贴", (string?)content["overallGoal"]);
+        var indicators = content["indicators"]!.AsArray();
+        Assert.Equal(["≥3.2万人", "≥0.2万人", "≥90%", "≤5.5%", "≥85%"], indicators.Select(i => (string)i!["target"]!));
+        Assert.All(indicators, i => Assert.Null(i!["adjustedTarget"]));
+        (await unit.PostAsync($"/api/v1/goals/{goalId}/start", null)).ShouldBe(HttpStatusCode.Conflict);
+        (await unit.PostAsync("/api/v1/goals/imports", Upload(gbk, "目标表.txt", ("organisationId", unitId)))).ShouldBe(HttpStatusCode.Conflict);
+
+        // The unit overwrites a declared target (and forges who did it): the declared value stays, the new one is 调整后指标, stamped by the server.
+        indicators[0]!["target"] = "≥3.0万人";
+        indicators[1]!["adjustment"] = JsonNode.Parse("""{"by":"伪造的人","at":"2020-01-01T00:00:00Z"}""");
+        (await unit.PutAsJsonAsync($"/api/v1/documents/{id}", new { revision = (int)doc["revision"]!, content })).ShouldBe(HttpStatusCode.OK);
+        var saved = await unit.GetFromJsonAsync<JsonObject>($"/api/v1/documents/{id}");
+        var first = saved!["content"]!["indicators"]![0]!;
+        Assert.Equal("≥3.2万人", (string?)first["target"]);
+        Assert.Equal("≥3.0万人", (string?)first["adjustedTarget"]);
+        Assert.Equal("zlt-sbzx-tianbao", (string?)first["adjustment"]!["by"]);
+        Assert.True(DateTime.UtcNow - (DateTime)first["adjustment"]!["at"]! < TimeSpan.FromMinutes(5));
+        Assert.Null(saved["content"]!["indicators"]![1]!["adjustment"]);
+        var findings = await unit.GetFromJsonAsync<JsonArray>($"/api/v1/documents/{id}/findings");
+        var flagged = findings!.Single(f => (string?)f!["rule"] == "SE-IND-ADJUST-REASON")!;
+        Assert.Contains("城镇新增就业人数", (string?)flagged["message"]);
+
+        // With a reason: the rule is satisfied, and the history keeps both changes with who, when and why.
+        var contentV2 = saved["content"]!.AsObject();
+        contentV2["indicators"]![0]!["adjustment"] = JsonNode.Parse("""{"reason":"经财政部门批准调减"}""");
+        (await unit.PutAsJsonAsync($"/api/v1/documents/{id}", new { revision = (int)saved["revision"]!, content = contentV2 })).ShouldBe(HttpStatusCode.OK);
+        findings = await unit.GetFromJsonAsync<JsonArray>($"/api/v1/documents/{id}/findings");
+        Assert.DoesNotContain(findings!, f => (string?)f!["rule"] == "SE-IND-ADJUST-REASON");
+        var history = await reviewer.GetFromJsonAsync<JsonArray>($"/api/v1/documents/{id}/adjustments");
+        Assert.Equal(2, history!.Count);
+        Assert.All(history, h => Assert.Equal("≥3.2万人", (string?)h!["declaredTarget"]));
+        Assert.Null((string?)history[0]!["reason"]);
+        Assert.Equal("经财政部门批准调减", (string?)history[1]!["reason"]);
+        Assert.Equal([2, 3], history.Select(h => (int)h!["revision"]!));
+
+        // The diff and the exported xlsx show the change.
+        var diff = await reviewer.GetFromJsonAsync<JsonObject>($"/api/v1/documents/{id}/diff?from=1&to=3");
+        var labels = diff!["changes"]!.AsArray().Select(c => (string)c!["label"]!).ToList();
+        Assert.Contains("绩效指标 › 城镇新增就业人数 › 调整后指标", labels);
+        Assert.Contains("绩效指标 › 城镇新增就业人数 › 调整理由", labels);
+        var xlsx = await unit.GetByteArrayAsync($"/api/v1/documents/{id}/export?format=xlsx");
+        var cells = Jixiao.Documents.Xlsx.XlsxGridLoader.Load("自评表.xlsx", new MemoryStream(xlsx))
+            .SelectMany(g => Enumerable.Range(0, g.RowCount).SelectMany(r => Enumerable.Range(0, g.ColumnCount(r)).Select(c => g.Text(r, c)))).ToList();
+        Assert.Contains(cells, c => c.Contains("调整后指标：“城镇新增就业人数”由年初指标值“≥3.2万人”调整为“≥3.0万人”，理由：经财政部门批准调减（zlt-sbzx-tianbao，", StringComparison.Ordinal));
+        Assert.True(await AuditCountAsync("goal-start", Guid.Parse(id)) == 1);
+    }
+
+    [DbFact]
+    public async Task Goals_entered_in_the_API_are_checked_and_redeclared_until_started()
+    {
+        var unit = await App.ApiClientAsync("zlt-jyzx-tianbao");
+        var org = await App.OrganisationIdAsync(ZltSibling);
+        var body = new
+        {
+            organisationId = org,
+            year = 2025,
+            fundName = "录入目标测试资金",
+            template = "project",
+            overallGoal = "完成培训 500 人次",
+            budget = 120000m,
+            indicators = new[] { new { level1 = "产出指标", level2 = "数量指标", name = "培训人次", target = "≥500人次" }, new { level1 = "效益指标", level2 = "社会效益指标", name = "就业率", target = "" } },
+        };
+        var invalid = await unit.PostAsJsonAsync("/api/v1/goals", body);
+        invalid.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("指标“就业率”没有年初指标值", await invalid.BodyAsync());
+        var ok = await unit.PostAsJsonAsync("/api/v1/goals", body with { indicators = [body.indicators[0]] });
+        ok.ShouldBe(HttpStatusCode.Created);
+        var goal = (await Json(ok))[0]!;
+        Assert.Equal("project-self-evaluation", (string?)goal["content"]!["kind"]);
+        var started = await Json(await unit.PostAsync($"/api/v1/goals/{(int)goal["id"]!}/start", null));
+        var total = started["content"]!["funds"]![0]!;
+        Assert.Equal(120000m, (decimal)total["initialBudget"]!["value"]!);
+        Assert.Equal(120000m, (decimal)total["budget"]!["value"]!);
+        Assert.Equal("≥500人次", (string?)started["content"]!["indicators"]![0]!["target"]);
+    }
+
+    [DbFact]
+    public async Task Monthly_executions_import_from_a_GBK_CSV_in_yuan_and_a_wrong_row_writes_nothing()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var filler = await App.ApiClientAsync("zlt-sbzx-tianbao");
+        var reviewer = await App.ApiClientAsync("zlt-rsj-shenhe");
+        // Columns in another order, amounts in 元 (header), GBK.
+        var csv = "月份,资金名称,累计执行数（元）,单位,预算数（元）\n"
+            + $"6,导入监控资金,\"350,000.00\",{ZltUnit},1000000\n"
+            + $"2017年9月,导入监控资金,900000,{ZltUnit},1000000\n";
+        var gbk = System.Text.Encoding.GetEncoding("GB18030").GetBytes(csv);
+        (await filler.PostAsync("/api/v1/monitoring/imports", Upload(gbk, "执行.csv"))).ShouldBe(HttpStatusCode.BadRequest); // no year
+        var r = await filler.PostAsync("/api/v1/monitoring/imports", Upload(gbk, "执行.csv", ("year", "2017")));
+        r.ShouldBe(HttpStatusCode.OK);
+        var result = await Json(r);
+        Assert.Equal("元", (string?)result["moneyUnit"]);
+        var rows = result["written"]!.AsArray();
+        Assert.Equal(35m, (decimal)rows[0]!["executed"]!);
+        Assert.Equal(100m, (decimal)rows[0]!["budget"]!);
+        Assert.Equal("yellow", (string?)rows[0]!["result"]!["light"]);
+        Assert.Equal(9, (int)rows[1]!["month"]!);
+        Assert.Equal("green", (string?)rows[1]!["result"]!["light"]);
+
+        // `|`-separated text with a unit line; one good row, three wrong ones: every problem with its row, nothing written.
+        var text = "单位：万元\n|资金名称|单位|月份|预算数|累计执行数|\n"
+            + $"|导入监控资金|{ZltUnit}|10|100|95|\n"
+            + $"|导入监控资金|{ZltUnit}|13|100|95|\n"
+            + $"|导入监控资金|{ZltSibling}|11|100|95|\n"
+            + "|导入监控资金|汾阳市社会保险中心|11|100|-5|\n";
+        var bad = await filler.PostAsync("/api/v1/monitoring/imports", Upload(System.Text.Encoding.UTF8.GetBytes(text), "执行.txt", ("year", "2017")));
+        bad.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var errors = (await Json(bad))["errors"]!.AsArray().Select(e => (string)e!).ToList();
+        Assert.Equal(3, errors.Count);
+        Assert.StartsWith("第 4 行：月份“13”无法识别", errors[0]);
+        Assert.StartsWith("第 5 行：单位“扎兰屯市就业服务中心”不存在，或不在您可见的范围内", errors[1]);
+        Assert.StartsWith("第 6 行：累计执行数“-5”是负数", errors[2]);
+        var monitoring = await reviewer.GetFromJsonAsync<JsonArray>("/api/v1/monitoring?year=2017");
+        var mine = monitoring!.Where(m => (string?)m!["fund"] == "导入监控资金").ToList();
+        Assert.Single(mine);
+        Assert.Equal(9, (int)mine[0]!["month"]!);
+    }
+
+    [DbFact]
+    public async Task The_bundle_as_one_PDF_holds_the_cover_letter_then_every_table_in_the_annex_order()
+    {
+        await App.StoreAsync(ZltUnit, JixiaoFactory.Table("甲报送资金", 2016, ZltUnit, a: 123.45m, b: 100.00m), DocumentStatus.Submitted);
+        await App.StoreAsync(ZltUnit, JixiaoFactory.Table("乙报送资金", 2016, ZltUnit, a: 678.91m, b: 600.00m), DocumentStatus.Approved);
+        await App.StoreAsync(ZltUnit, JixiaoFactory.Table("丙草稿资金", 2016, ZltUnit));
+        var reviewer = await App.ApiClientAsync("zlt-rsj-shenhe");
+        var unitId = await App.OrganisationIdAsync(ZltUnit);
+        var r = await reviewer.GetAsync($"/api/v1/bundles?organisation={unitId}&year=2016&format=pdf");
+        r.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("application/pdf", r.Content.Headers.ContentType?.MediaType);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await r.Content.ReadAsByteArrayAsync());
+        var pages = pdf.GetPages().Select(p => Core.Model.Text.Compact(p.Text)).ToList();
+        // Page 1 is the cover letter; its annex list names the two submitted tables, 甲 before 乙, and not the draft.
+        Assert.Contains("附件", pages[0]);
+        var annexA = pages[0].IndexOf("甲报送资金", StringComparison.Ordinal);
+        var annexB = pages[0].IndexOf("乙报送资金", StringComparison.Ordinal);
+        Assert.True(annexA >= 0 && annexB > annexA, pages[0]);
+        Assert.DoesNotContain(pages, p => p.Contains("丙草稿资金", StringComparison.Ordinal));
+        // Then each table, in that order, with its figures.
+        var pageA = pages.FindIndex(1, p => p.Contains("甲报送资金", StringComparison.Ordinal));
+        var pageB = pages.FindIndex(1, p => p.Contains("乙报送资金", StringComparison.Ordinal));
+        Assert.True(pageA >= 1 && pageB > pageA, $"甲在第 {pageA + 1} 页，乙在第 {pageB + 1} 页");
+        Assert.Contains("123.45", pages[pageA]);
+        Assert.Contains("678.91", pages[pageB]);
+        Assert.Contains("600.00", pages[pageB]);
+    }
 }
 
 public sealed class SqliteWorkflowTests(SqliteFactory app) : WorkflowTests<SqliteFactory>(app), IClassFixture<SqliteFactory>;

@@ -47,6 +47,9 @@ public static class RuleCatalog
     public static readonly RuleInfo OverCompletion = new("SE-IND-OVERCOMPLETION", Severity.Warning, "大幅超额完成须说明",
         "正向指标实际完成值达到指标值的规则集阈值（默认120%）以上时，应分析原因（指标值是否设定偏低）。", "rules.md R1.9、R1.14")
         ;
+    public static readonly RuleInfo AdjustedWithoutReason = new("SE-IND-ADJUST-REASON", Severity.Warning, "调整指标须说明理由",
+        "调整后指标与年初申报的指标值不同（不只是补写单位或“=”）时，应写明调整理由；年初指标值保留，调整后指标、调整人和时间一并记录。", "rules.md R3.4；财预〔2020〕10号 第十二条（绩效目标调整）")
+        ;
     public static readonly RuleInfo NoBonus = new("SE-SCORE-NO-BONUS", Severity.Error, "得分不超过权重",
         "不设加分项：每个指标的得分不能超过其权重（分值）。", R1 + " R1.3");
     public static readonly RuleInfo WeightsSum = new("SE-SCORE-WEIGHTS", Severity.Error, "指标权重合计",
@@ -95,7 +98,7 @@ public static class RuleCatalog
     [
         FundName, FundSumBudget, FundSumExecution, FundRate, FundRateRounding, FundRateMissing, FundRateNotApplicable,
         FundExecutionMissing, FundOver100, FundUnit, FundBalance, BudgetCut, ManagementItems, RemarksPlaceholder,
-        ActualBlank, TargetUnmeasurable, UnitMismatch, MissedWithoutReason, OverCompletion,
+        ActualBlank, TargetUnmeasurable, UnitMismatch, MissedWithoutReason, OverCompletion, AdjustedWithoutReason,
     ];
 
     public static IReadOnlyList<RuleInfo> Scoring { get; } =

@@ -103,8 +103,10 @@ public sealed class IndicatorRow
     public string Name { get; set; } = "";
     /// <summary>指标值 / 年度指标值 / 年初指标, verbatim.</summary>
     public string? Target { get; set; }
-    /// <summary>调整后指标 (project tables), verbatim.</summary>
+    /// <summary>调整后指标 (project tables, or a declared goal changed during the year), verbatim.</summary>
     public string? AdjustedTarget { get; set; }
+    /// <summary>Why, by whom and when <see cref="AdjustedTarget"/> was set, when known (entered in the system).</summary>
+    public TargetAdjustment? Adjustment { get; set; }
     /// <summary>全年实际完成值 / 实际完成值, verbatim.</summary>
     public string? Actual { get; set; }
     /// <summary>未完成原因和改进措施 / 偏差原因分析及改进措施.</summary>
@@ -117,6 +119,20 @@ public sealed class IndicatorRow
 
     /// <summary>The target an actual is judged against: 调整后指标 when given, else 年初指标.</summary>
     public string? EffectiveTarget => string.IsNullOrWhiteSpace(AdjustedTarget) ? Target : AdjustedTarget;
+}
+
+/// <summary>
+/// A change of a declared target (调整后指标): the reason the unit gave, and who made the change when (stamped by
+/// the system that stored it, never taken from an upload). The original target stays in <see cref="IndicatorRow.Target"/>.
+/// </summary>
+public sealed class TargetAdjustment
+{
+    /// <summary>调整理由.</summary>
+    public string? Reason { get; set; }
+    /// <summary>The user who set the adjusted target.</summary>
+    public string? By { get; set; }
+    /// <summary>When (UTC).</summary>
+    public DateTime? At { get; set; }
 }
 
 /// <summary>A numbered section of a report or of a project appendix's narrative.</summary>

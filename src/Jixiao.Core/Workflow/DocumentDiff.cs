@@ -64,6 +64,7 @@ public static class DocumentDiff
             if (x is null || y is null) { changes.Add(new FieldChange($"绩效指标 › {key}", p, x is null ? null : Row(x), y is null ? null : Row(y))); continue; }
             Cmp($"绩效指标 › {key} › 指标值（年初指标）", p + ".target", x.Target, y.Target);
             Cmp($"绩效指标 › {key} › 调整后指标", p + ".adjustedTarget", x.AdjustedTarget, y.AdjustedTarget);
+            Cmp($"绩效指标 › {key} › 调整理由", p + ".adjustment.reason", x.Adjustment?.Reason, y.Adjustment?.Reason);
             Cmp($"绩效指标 › {key} › 全年实际完成值", p + ".actual", x.Actual, y.Actual);
             Cmp($"绩效指标 › {key} › 未完成原因和改进措施", p + ".deviationReason", x.DeviationReason, y.DeviationReason);
             Cmp($"绩效指标 › {key} › 权重", p + ".weight", x.Weight?.Text, y.Weight?.Text);

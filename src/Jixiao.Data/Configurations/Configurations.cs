@@ -163,6 +163,7 @@ internal sealed class ReviewCommentConfiguration : IEntityTypeConfiguration<Revi
         b.Property(x => x.Path).HasMaxLength(300);
         b.Property(x => x.Label).HasMaxLength(500);
         b.Property(x => x.By).HasMaxLength(256);
+        b.Property(x => x.ResolvedBy).HasMaxLength(256);
         b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.DocumentId);
     }
@@ -215,6 +216,7 @@ internal sealed class PerformanceGoalConfiguration : IEntityTypeConfiguration<Pe
         b.Property(x => x.FundName).HasMaxLength(300);
         b.Property(x => x.DeclaredBy).HasMaxLength(256);
         b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Task).WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.OrganisationId, x.Year, x.FundName }).IsUnique();
     }
 }
@@ -227,6 +229,7 @@ internal sealed class IndicatorAdjustmentConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.Indicator).HasMaxLength(500);
         b.Property(x => x.DeclaredTarget).HasMaxLength(500);
         b.Property(x => x.AdjustedTarget).HasMaxLength(500);
+        b.Property(x => x.Reason).HasMaxLength(2000);
         b.Property(x => x.By).HasMaxLength(256);
         b.HasOne(x => x.Document).WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.DocumentId);
@@ -239,8 +242,9 @@ internal sealed class MonthlyExecutionConfiguration : IEntityTypeConfiguration<M
     {
         b.ToTable("monthly_executions");
         b.Property(x => x.FundName).HasMaxLength(300);
-        b.Property(x => x.Budget).HasPrecision(18, 2);
-        b.Property(x => x.Executed).HasPrecision(18, 2);
+        // 万元 with six decimals: an amount imported in 元 converts without rounding.
+        b.Property(x => x.Budget).HasPrecision(18, 6);
+        b.Property(x => x.Executed).HasPrecision(18, 6);
         b.Property(x => x.EnteredBy).HasMaxLength(256);
         b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.OrganisationId, x.Year, x.FundName, x.Month }).IsUnique();

@@ -36,6 +36,9 @@ public sealed class ReviewComment
     public string? AtJson { get; set; }
     public string By { get; set; } = "";
     public DateTime At { get; set; }
+    /// <summary>The unit's filler who marked the comment as dealt with (when resubmitting), and when.</summary>
+    public string? ResolvedBy { get; set; }
+    public DateTime? ResolvedAt { get; set; }
 }
 
 /// <summary>A filler's written justification of an error finding, required before a submission with errors goes forward.</summary>
@@ -87,6 +90,11 @@ public sealed class PerformanceGoal
     public Organisation? Organisation { get; set; }
     public int Year { get; set; }
     public string FundName { get; set; } = "";
+    /// <summary>The self-evaluation task the goals answer, when declared for one.</summary>
+    public int? TaskId { get; set; }
+    public EvaluationTask? Task { get; set; }
+    /// <summary>The year-end self-evaluation table started from these goals, once started.</summary>
+    public Guid? DocumentId { get; set; }
     /// <summary>The declared table (canonical JSON of a self-evaluation table with targets and no actuals).</summary>
     public string ContentJson { get; set; } = "";
     public string DeclaredBy { get; set; } = "";
@@ -102,6 +110,8 @@ public sealed class IndicatorAdjustment
     public string Indicator { get; set; } = "";
     public string? DeclaredTarget { get; set; }
     public string? AdjustedTarget { get; set; }
+    /// <summary>调整理由 as the unit wrote it.</summary>
+    public string? Reason { get; set; }
     public int VersionNumber { get; set; }
     public string By { get; set; } = "";
     public DateTime At { get; set; }

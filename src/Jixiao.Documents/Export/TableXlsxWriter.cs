@@ -112,9 +112,10 @@ public static class TableXlsxWriter
             s.TextMerged(r, 2, r, last, t.Remarks, Body);
             r++;
         }
-        for (var i = 0; i < t.Footnotes.Count; i++)
+        var notes = t.Footnotes.Concat(AdjustmentNotes(t).Where(n => !t.Footnotes.Contains(n))).ToList();
+        for (var i = 0; i < notes.Count; i++)
         {
-            s.TextMerged(r, 1, r, last, FootnoteLine(t.Footnotes, i), FootnoteStyle);
+            s.TextMerged(r, 1, r, last, FootnoteLine(notes, i), FootnoteStyle);
             r++;
         }
         EstimateRowHeights(s, layout);
@@ -123,6 +124,24 @@ public static class TableXlsxWriter
 
     /// <summary>The line above the header naming the reporting organisation when it is not the table's own unit.</summary>
     public const string UnitLineLabel = "填报单位：";
+
+    /// <summary>
+    /// One note (注) per changed target (调整后指标) that the columns cannot tell in full: the original and the adjusted
+    /// value, the reason, who and when. The transfer layout has no 调整后指标 column, so every change is noted; the
+    /// project layout shows both values in its columns and notes only the reason and who made the change.
+    /// </summary>
+    public static IEnumerable<string> AdjustmentNotes(SelfEvaluationTable t)
+    {
+        var hasColumn = t is ProjectSelfEvaluation;
+        foreach (var i in t.Indicators.Where(Core.Indicators.TargetChange.IsChanged))
+        {
+            if (hasColumn && string.IsNullOrWhiteSpace(i.Adjustment?.Reason) && string.IsNullOrWhiteSpace(i.Adjustment?.By)) continue;
+            var note = $"{L.AdjustedTarget}：“{i.Name}”由年初指标值“{i.Target}”调整为“{i.AdjustedTarget}”";
+            if (!string.IsNullOrWhiteSpace(i.Adjustment?.Reason)) note += $"，理由：{i.Adjustment.Reason.Trim().TrimEnd('。')}";
+            if (!string.IsNullOrWhiteSpace(i.Adjustment?.By)) note += $"（{i.Adjustment.By}" + (i.Adjustment.At is { } at ? "，" + at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "") + "）";
+            yield return note + "。";
+        }
+    }
 
     /// <summary>Footnote i as printed: "注：1.…" for the first, "2.…" after (the model holds the text without numbering).</summary>
     internal static string FootnoteLine(IReadOnlyList<string> notes, int i) =>

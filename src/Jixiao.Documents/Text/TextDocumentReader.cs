@@ -154,7 +154,7 @@ public static partial class TextDocumentReader
             if (c.Length > 80 || c.Contains('《') || c.Contains('》') || NumberedItem().IsMatch(c) || c.StartsWith("附件", StringComparison.Ordinal) || c.EndsWith('。')) continue;
             AnchorKind? kind = null;
             var core = Regex.Replace(c, @"[（(]\d{4}年度?[)）]$", "");
-            if (core.EndsWith("自评表", StringComparison.Ordinal) || core.EndsWith("评价表", StringComparison.Ordinal)) kind = AnchorKind.Table;
+            if (core.EndsWith("自评表", StringComparison.Ordinal) || core.EndsWith("评价表", StringComparison.Ordinal) || IsGoalTableTitle(core)) kind = AnchorKind.Table;
             else if (core.EndsWith("自评报告", StringComparison.Ordinal) || core.EndsWith("评价报告", StringComparison.Ordinal)) kind = AnchorKind.Report;
             if (kind is null) continue;
             if (kind == AnchorKind.Table && !Confirms(all, i, 25, l => Vocabulary.HeaderLabels.Any(h => l.Compact.StartsWith(h, StringComparison.Ordinal)) || Vocabulary.IsFundBlockStart(l.Compact))) continue;
@@ -184,6 +184,10 @@ public static partial class TextDocumentReader
         }
         return anchors;
     }
+
+    /// <summary>绩效目标表 / 绩效目标申报表: the same layout declared at the start of the year, without the actuals.</summary>
+    public static bool IsGoalTableTitle(string compactTitle) =>
+        compactTitle.EndsWith("绩效目标表", StringComparison.Ordinal) || compactTitle.EndsWith("目标申报表", StringComparison.Ordinal);
 
     private static string PrettyTitle(string compact) => compact.Replace("（", "(").Replace("）", ")");
 

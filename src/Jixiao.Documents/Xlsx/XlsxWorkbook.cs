@@ -158,18 +158,8 @@ public sealed class XlsxWorkbook
                 ?? Resolve(workbookPath, "sharedStrings.xml");
             var stylesPath = rels.Values.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Target
                 ?? Resolve(workbookPath, "styles.xml");
-            var scanned = false;
-            using (var part = _package.ReadPart(sstPath))
-                if (part is not null && Utf8XmlScanner.CanScan(part.Bytes))
-                {
-                    ScanSharedStrings(part);
-                    scanned = true;
-                }
-            if (!scanned)
-                using (var xr = OpenXml(sstPath))
-                    if (xr is not null) ReadSharedStrings(xr);
-            using (var xr = OpenXml(stylesPath))
-                if (xr is not null) ReadStyles(xr);
+            ReadPart(sstPath, ScanSharedStrings, ReadSharedStrings);
+            ReadPart(stylesPath, ScanStyles, ReadStyles);
             var sheets = new List<XlsxSheet>(sheetRefs.Count);
             foreach (var (name, relId) in sheetRefs)
             {
@@ -224,19 +214,49 @@ public sealed class XlsxWorkbook
             return string.Join('/', parts);
         }
 
+        /// <summary>
+        /// Reads a part with the UTF-8 scanner, or with the XML reader when it is in another encoding; both through
+        /// the guard. Nothing happens when the package has no such part.
+        /// </summary>
+        private void ReadPart(string path, Action<ZipPackageGuard.CheckedPart> scan, Action<XmlReader> read)
+        {
+            using (var part = _package.ReadPart(path))
+            {
+                if (part is null) return;
+                if (Utf8XmlScanner.CanScan(part.Bytes))
+                {
+                    scan(part);
+                    return;
+                }
+            }
+            using var xr = OpenXml(path);
+            if (xr is not null) read(xr);
+        }
+
         private Dictionary<string, (string Type, string Target)> ReadRelationships(string path, string fromPart)
         {
             var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-            using var xr = OpenXml(path);
-            if (xr is null) return result;
-            while (xr.Read())
+            ReadPart(path, part =>
             {
-                if (xr.NodeType != XmlNodeType.Element || !ReferenceEquals(xr.LocalName, _n.Relationship)) continue;
-                if (xr.GetAttribute("Id") is not { } id || xr.GetAttribute("Target") is not { } target) continue;
-                if (xr.GetAttribute("TargetMode") == "External") continue;
-                result.TryAdd(id, (xr.GetAttribute("Type") ?? "", Resolve(fromPart, target)));
-            }
+                var x = new Utf8XmlScanner(part);
+                while (x.Next())
+                {
+                    if (x.Token != XmlToken.StartElement || !x.LocalName.SequenceEqual("Relationship"u8)) continue;
+                    Add(x.Attribute("Id"u8), x.Attribute("Target"u8), x.Attribute("TargetMode"u8), x.Attribute("Type"u8));
+                }
+            }, xr =>
+            {
+                while (xr.Read())
+                    if (xr.NodeType == XmlNodeType.Element && ReferenceEquals(xr.LocalName, _n.Relationship))
+                        Add(xr.GetAttribute("Id"), xr.GetAttribute("Target"), xr.GetAttribute("TargetMode"), xr.GetAttribute("Type"));
+            });
             return result;
+
+            void Add(string? id, string? target, string? mode, string? type)
+            {
+                if (id is null || target is null || mode == "External") return;
+                result.TryAdd(id, (type ?? "", Resolve(fromPart, target)));
+            }
         }
 
         private bool IsMain(XmlReader xr) => ReferenceEquals(xr.NamespaceURI, _n.MainNs) || ReferenceEquals(xr.NamespaceURI, _n.StrictNs);
@@ -325,6 +345,41 @@ public sealed class XlsxWorkbook
                 ? $"{_fileName}：共享字符串超过 1 MB，无法读取。"
                 : $"{_fileName}：工作表“{sheet}”单元格 {cell} 超过 1 MB，无法读取。");
 
+        /// <summary>styles.xml scanned from its UTF-8 bytes: the same as <see cref="ReadStyles"/>.</summary>
+        private void ScanStyles(ZipPackageGuard.CheckedPart part)
+        {
+            var x = new Utf8XmlScanner(part);
+            var custom = new Dictionary<int, string>();
+            var xfFormats = new List<int>();
+            var inCellXfs = false;
+            ReadOnlySpan<byte> main = default;
+            var rootIsMain = false;
+            var root = true;
+            while (x.Next())
+            {
+                if (x.Token == XmlToken.EndElement && x.LocalName.SequenceEqual("cellXfs"u8)) { inCellXfs = false; continue; }
+                if (x.Token != XmlToken.StartElement) continue;
+                if (root)
+                {
+                    root = false;
+                    rootIsMain = RootIsMain(ref x);
+                    main = x.Prefix;
+                }
+                if (!rootIsMain || !x.Prefix.SequenceEqual(main)) continue;
+                if (x.LocalName.SequenceEqual("numFmt"u8))
+                {
+                    if (int.TryParse(x.Attribute("numFmtId"u8), out var id) && x.Attribute("formatCode"u8) is { } code) custom[id] = code;
+                }
+                else if (x.LocalName.SequenceEqual("cellXfs"u8)) inCellXfs = !x.IsEmptyElement;
+                else if (inCellXfs && x.LocalName.SequenceEqual("xf"u8))
+                {
+                    int.TryParse(x.Attribute("numFmtId"u8), out var fmt);
+                    xfFormats.Add(fmt);
+                }
+            }
+            SetFormats(custom, xfFormats);
+        }
+
         private void ReadStyles(XmlReader xr)
         {
             var custom = new Dictionary<int, string>();
@@ -346,6 +401,12 @@ public sealed class XlsxWorkbook
                     xfFormats.Add(fmt);
                 }
             }
+            SetFormats(custom, xfFormats);
+        }
+
+        /// <summary>Each style's number format code (null for General) and what it shows a number as.</summary>
+        private void SetFormats(Dictionary<int, string> custom, List<int> xfFormats)
+        {
             _formatOfXf = new string?[xfFormats.Count];
             _kindOfXf = new XlsxValueKind[xfFormats.Count];
             for (var i = 0; i < xfFormats.Count; i++)

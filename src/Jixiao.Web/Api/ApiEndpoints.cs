@@ -179,46 +179,19 @@ public static class ApiEndpoints
         HttpContext http, ClaimsPrincipal user, AccessScopeService scopes, ImportService importer, DocumentService documents, CancellationToken ct)
     {
         if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
-        // The size limit answers before the body is read: by Content-Length when given, else while the form is read.
-        if (http.Request.ContentLength is { } declared && declared > importer.MaxBytes + 64 * 1024)
-            return Problems.TooLarge($"上传内容 {declared / 1024.0 / 1024.0:0.0} MB 超过上限 {importer.MaxBytes / 1024.0 / 1024.0:0.#} MB。");
-        if (!http.Request.HasFormContentType) return Problems.BadRequest("请以 multipart/form-data 上传一个文件（字段名 file）。");
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return Problems.TooLarge($"上传内容超过上限 {importer.MaxBytes / 1024.0 / 1024.0:0.#} MB。");
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problems.TooLarge($"上传内容超过上限 {importer.MaxBytes / 1024.0 / 1024.0:0.#} MB。");
-        }
-        var file = form.Files.GetFile("file");
-        int? organisationId = null;
-        if (form.TryGetValue("organisationId", out var orgText) && !string.IsNullOrWhiteSpace(orgText))
-        {
-            if (!int.TryParse(orgText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedOrg)) return Problems.BadRequest("organisationId 必须是单位编号（整数）。");
-            organisationId = parsedOrg;
-        }
-        if (file is null || file.Length == 0) return Problems.BadRequest("请以 multipart/form-data 上传一个文件（字段名 file）。");
-        if (file.Length > importer.MaxBytes) return Problems.TooLarge($"文件大小 {file.Length / 1024.0 / 1024.0:0.0} MB 超过上限 {importer.MaxBytes / 1024.0 / 1024.0:0.#} MB。");
+        var (upload, problem) = await Uploads.ReadAsync(http, importer.MaxBytes, ct);
+        if (problem is not null) return problem;
+        var (organisationId, badOrg) = upload!.Int("organisationId", "单位编号");
+        if (badOrg is not null) return badOrg;
         var org = organisationId ?? scope.OrganisationId;
         if (org is null) return Problems.BadRequest("请用 organisationId 指定文档所属单位。");
         if (!scope.CanSee(org.Value)) return Problems.NotFound("单位不存在，或您无权访问。");
         if (!scope.CanEdit(org.Value)) return Problems.Forbidden("您没有为该单位导入文档的权限（需要本单位的填报角色）。");
-        byte[] bytes;
-        using (var ms = new MemoryStream())
-        {
-            await file.CopyToAsync(ms, ct);
-            bytes = ms.ToArray();
-        }
+        var bytes = upload.Content;
         ImportPreview preview;
         try
         {
-            preview = importer.Preview(file.FileName, bytes, ct);
+            preview = importer.Preview(upload.FileName, bytes, ct);
         }
         catch (UnreadableFileException e)
         {

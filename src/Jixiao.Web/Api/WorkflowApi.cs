@@ -8,23 +8,26 @@ using Jixiao.Core.Workflow;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Jixiao.Documents.Export;
+using Jixiao.Documents.Monitoring;
+using Jixiao.Documents.Reading;
 using Jixiao.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Api;
 
-public sealed record SubmitBody(List<JustificationInput>? Justifications);
-public sealed record ReturnBody(string? Comment, List<CommentInput>? Comments);
-public sealed record ReviewBody(string? Comment);
+/// <summary>The body of a transition: justifications and the ids of comments dealt with (submit), a comment and comments at cells (return), a comment (approve, forward).</summary>
+public sealed record TransitionBody(string? Comment, List<CommentInput>? Comments, List<JustificationInput>? Justifications, List<long>? Resolved = null);
 public sealed record WorkflowEventDto(string Action, string ActionName, string From, string To, int Revision, string ContentHash, string By, DateTime At, string? Comment);
-public sealed record ReviewCommentDto(long Id, int Revision, string Text, string? Path, string? Label, string By, DateTime At);
+public sealed record ReviewCommentDto(long Id, int Revision, string Text, string? Path, string? Label, string By, DateTime At, string? ResolvedBy, DateTime? ResolvedAt);
 public sealed record WorkflowStateDto(DocumentSummaryDto Document, int? SubmittedRevision, DateTime? SubmittedAt, DateTime? ApprovedAt, DateTime? ForwardedAt, string? PublicUrl,
     bool CanSubmit, bool CanReview, List<WorkflowEventDto> Events, List<ReviewCommentDto> Comments, List<JustificationDto> Justifications, List<FindingDto> UnjustifiedErrors);
 public sealed record JustificationDto(string Rule, string Location, string Text, string By, DateTime At);
 public sealed record DiffDto(int From, int To, List<FieldChange> Changes);
 public sealed record TaskBody(string Title, int Year, string? FundName, DateOnly Deadline, string? Notes, List<int> Organisations);
 public sealed record MonitoringBody(int OrganisationId, int Year, int Month, string FundName, decimal Budget, decimal Executed);
+/// <summary>One row written by a monitoring import (amounts in 万元) with its light.</summary>
+public sealed record MonitoringImportRow(int Row, int OrganisationId, string Organisation, string FundName, int Month, decimal Budget, decimal Executed, MonitoringResult Result);
 
 /// <summary>The workflow, aggregation, dashboard, results-use, task, monitoring, publishing and bundle endpoints (issue 6).</summary>
 public static class WorkflowApi
@@ -33,10 +36,10 @@ public static class WorkflowApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         var docs = api.MapGroup("/documents").WithTags("审核流程");
-        docs.MapPost("/{id:guid}/submit", Submit).WithName("SubmitDocument").WithSummary("报送：冻结当前版本（有错误的须逐条说明理由）");
-        docs.MapPost("/{id:guid}/return", Return).WithName("ReturnDocument").WithSummary("退回（附意见，可指向单元格）");
-        docs.MapPost("/{id:guid}/approve", Approve).WithName("ApproveDocument").WithSummary("审核通过");
-        docs.MapPost("/{id:guid}/forward", Forward).WithName("ForwardDocument").WithSummary("转报财政");
+        MapTransition(docs, "submit", "SubmitDocument", "报送：冻结当前版本（有错误的须逐条说明理由）");
+        MapTransition(docs, "return", "ReturnDocument", "退回（附意见，可指向单元格）");
+        MapTransition(docs, "approve", "ApproveDocument", "审核通过");
+        MapTransition(docs, "forward", "ForwardDocument", "转报财政");
         docs.MapPost("/{id:guid}/publish", (Guid id, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct) => Publish(id, true, user, scopes, wf, ds, ct))
             .WithName("PublishDocument").WithTags("公开").WithSummary("公开到公开网站（审核通过的文档）");
         docs.MapPost("/{id:guid}/unpublish", (Guid id, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct) => Publish(id, false, user, scopes, wf, ds, ct))
@@ -52,10 +55,16 @@ public static class WorkflowApi
         api.MapPost("/tasks", CreateTask).WithName("CreateTask").WithTags("自评任务").WithSummary("下达自评任务（财政部门或主管部门）");
         api.MapGet("/monitoring", Monitoring).WithName("ListMonitoring").WithTags("双监控").WithSummary("执行进度红黄绿灯");
         api.MapPost("/monitoring", AddMonitoring).WithName("AddMonitoring").WithTags("双监控").WithSummary("录入某月累计执行数");
+        api.MapPost("/monitoring/imports", ImportMonitoring).WithName("ImportMonitoring").WithTags("双监控").WithSummary("从文件导入月度执行数（CSV / xlsx / 竖线或制表符分隔文本；单位、资金名称、月份、预算数、累计执行数）")
+            .Accepts<IFormFile>("multipart/form-data");
         api.MapGet("/publishing/due", DueDisclosures).WithName("DisclosuresDue").WithTags("公开").WithSummary("应公开和逾期未公开的文档（审核后 20 日内）");
         api.MapGet("/bundles", Bundle).WithName("Bundle").WithTags("报送材料").WithSummary("主管部门一批材料：报送函及附件，zip 或一个 PDF");
         return app;
     }
+
+    private static void MapTransition(RouteGroupBuilder docs, string action, string name, string summary) =>
+        docs.MapPost("/{id:guid}/" + action, (Guid id, TransitionBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct) =>
+            Transition(action, id, body, user, scopes, wf, ds, ct)).WithName(name).WithSummary(summary);
 
     private static ProblemHttpResult? Refused(WorkflowResult r) => r switch
     {
@@ -76,28 +85,19 @@ public static class WorkflowApi
         return TypedResults.Ok(DocumentSummaryDto.From(doc!));
     }
 
-    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Submit(Guid id, SubmitBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
+    /// <summary>The one handler of the four transitions: who may make which, and what each needs, is the workflow service's.</summary>
+    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Transition(string action, Guid id, TransitionBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
     {
         if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
-        return await Done(await wf.SubmitAsync(scope, id, body?.Justifications, ct), scope, ds, ct);
-    }
-
-    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Return(Guid id, ReturnBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
-    {
-        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
-        return await Done(await wf.ReturnAsync(scope, id, body?.Comment, body?.Comments, ct), scope, ds, ct);
-    }
-
-    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Approve(Guid id, ReviewBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
-    {
-        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
-        return await Done(await wf.ApproveAsync(scope, id, body?.Comment, ct), scope, ds, ct);
-    }
-
-    internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Forward(Guid id, ReviewBody? body, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
-    {
-        if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
-        return await Done(await wf.ForwardAsync(scope, id, body?.Comment, ct), scope, ds, ct);
+        var result = action switch
+        {
+            "submit" => await wf.SubmitAsync(scope, id, body?.Justifications, ct, body?.Resolved),
+            "return" => await wf.ReturnAsync(scope, id, body?.Comment, body?.Comments, ct),
+            "approve" => await wf.ApproveAsync(scope, id, body?.Comment, ct),
+            "forward" => await wf.ForwardAsync(scope, id, body?.Comment, ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+        };
+        return await Done(result, scope, ds, ct);
     }
 
     internal static async Task<Results<Ok<DocumentSummaryDto>, ProblemHttpResult>> Publish(Guid id, bool publish, ClaimsPrincipal user, AccessScopeService scopes, WorkflowService wf, DocumentService ds, CancellationToken ct)
@@ -135,7 +135,7 @@ public static class WorkflowApi
             scope.EditableOrganisationIds.Contains(doc.OrganisationId) && doc.Status is DocumentStatus.Draft or DocumentStatus.Returned,
             scope.CanReview(doc.OrganisationId),
             events.Select(e => new WorkflowEventDto(e.Action, WorkflowService.ActionName(e.Action), e.FromStatus.ToString().ToLowerInvariant(), e.ToStatus.ToString().ToLowerInvariant(), e.VersionNumber, e.ContentHash, e.By, Utc(e.At)!.Value, e.Comment)).ToList(),
-            comments.Select(c => new ReviewCommentDto(c.Id, c.VersionNumber, c.Text, c.Path, c.Label, c.By, Utc(c.At)!.Value)).ToList(),
+            comments.Select(c => new ReviewCommentDto(c.Id, c.VersionNumber, c.Text, c.Path, c.Label, c.By, Utc(c.At)!.Value, c.ResolvedBy, Utc(c.ResolvedAt))).ToList(),
             justifications.Select(j => new JustificationDto(j.Rule, j.Location, j.Text, j.By, Utc(j.At)!.Value)).ToList(),
             unjustified.Select(f => FindingDto.From(DocumentService.ToFinding(f))).ToList()));
     }
@@ -208,6 +208,29 @@ public static class WorkflowApi
         return r.Error is { } e ? (r.Forbidden ? Problems.Forbidden(e) : Problems.BadRequest(e)) : TypedResults.Ok(r.Result!);
     }
 
+    internal static async Task<Results<Ok<TaskService.ExecutionImport>, ProblemHttpResult>> ImportMonitoring(HttpContext http, AccessScopeService scopes, TaskService tasks, ImportService importer, CancellationToken ct)
+    {
+        if (await scopes.ForAsync(http.User, ct) is not { } scope) return Problems.Unauthorized();
+        var (upload, problem) = await Uploads.ReadAsync(http, importer.MaxBytes, ct);
+        if (problem is not null) return problem;
+        var (year, badYear) = upload!.Int("year", "年度");
+        if (badYear is not null) return badYear;
+        if (year is null) return Problems.BadRequest("请用 year 指定导入的年度。");
+        TaskService.ExecutionImport result;
+        try
+        {
+            result = await tasks.ImportExecutionsAsync(scope, year.Value, upload.FileName, upload.Content, ct);
+        }
+        catch (UnreadableFileException e)
+        {
+            return Problems.Unprocessable(Problems.UnreadableTitle(e), e.Message);
+        }
+        if (result.Errors.Count > 0)
+            return TypedResults.Problem(title: "导入失败，未写入任何数据", detail: $"{result.Errors.Count} 处问题，请改正后重新导入：" + string.Join(" ", result.Errors.Take(5)),
+                statusCode: StatusCodes.Status422UnprocessableEntity, extensions: new Dictionary<string, object?> { ["errors"] = result.Errors });
+        return TypedResults.Ok(result);
+    }
+
     internal static async Task<Results<Ok<List<DueDisclosure>>, ProblemHttpResult>> DueDisclosures(ClaimsPrincipal user, AccessScopeService scopes, AnalyticsService analytics, CancellationToken ct)
     {
         if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
@@ -277,24 +300,79 @@ public sealed class TaskService(JixiaoDb db, AuditLog audit, AnalyticsService an
         return new Outcome(progress, null);
     }
 
+    /// <summary>The longest fund name a monthly execution keeps (its column's length).</summary>
+    private const int MaxFundName = 300;
+
+    /// <summary>Who may record a unit's execution figures: its filler, or its reviewer above.</summary>
+    private static bool MayRecordExecution(AccessScope scope, int organisation) => scope.CanEdit(organisation) || scope.CanReview(organisation);
+
     /// <summary>The unit's filler (or its reviewer) records a month's cumulative execution of a fund.</summary>
     public async Task<ExecutionOutcome> RecordExecutionAsync(AccessScope scope, MonitoringBody body, CancellationToken ct = default)
     {
-        if (!scope.CanEdit(body.OrganisationId) && !scope.CanReview(body.OrganisationId))
+        if (!MayRecordExecution(scope, body.OrganisationId))
             return new ExecutionOutcome(null, "只能录入本单位或所属单位的执行数。", true);
         if (body.Month is < 1 or > 12) return new ExecutionOutcome(null, "月份应在 1 到 12 之间。");
         if (string.IsNullOrWhiteSpace(body.FundName)) return new ExecutionOutcome(null, "请填写资金名称。");
+        if (body.FundName.Trim().Length > MaxFundName) return new ExecutionOutcome(null, $"资金名称超过 {MaxFundName} 个字。");
         if (body.Budget < 0 || body.Executed < 0) return new ExecutionOutcome(null, "金额不能为负数。");
         var fund = body.FundName.Trim();
-        var row = await db.MonthlyExecutions.FirstOrDefaultAsync(m => m.OrganisationId == body.OrganisationId && m.Year == body.Year && m.FundName == fund && m.Month == body.Month, ct);
-        if (row is null) db.MonthlyExecutions.Add(row = new MonthlyExecution { OrganisationId = body.OrganisationId, Year = body.Year, Month = body.Month, FundName = fund });
-        row.Budget = body.Budget;
-        row.Executed = body.Executed;
-        row.EnteredBy = scope.UserName;
-        row.EnteredAt = DateTime.UtcNow;
+        await UpsertAsync(scope, body.OrganisationId, body.Year, body.Month, fund, body.Budget, body.Executed, DateTime.UtcNow, ct);
         await audit.AppendAndSaveAsync(scope, "monitoring", "monthly-execution", null, body.OrganisationId, new { body.Year, body.Month, fund, body.Budget, body.Executed }, ct);
         return new ExecutionOutcome(ExecutionMonitoring.Assess(body.Month, body.Budget, body.Executed), null);
     }
+
+    private async Task UpsertAsync(AccessScope scope, int organisation, int year, int month, string fund, decimal budget, decimal executed, DateTime now, CancellationToken ct)
+    {
+        var row = db.MonthlyExecutions.Local.FirstOrDefault(m => m.OrganisationId == organisation && m.Year == year && m.FundName == fund && m.Month == month)
+            ?? await db.MonthlyExecutions.FirstOrDefaultAsync(m => m.OrganisationId == organisation && m.Year == year && m.FundName == fund && m.Month == month, ct);
+        if (row is null) db.MonthlyExecutions.Add(row = new MonthlyExecution { OrganisationId = organisation, Year = year, Month = month, FundName = fund });
+        row.Budget = budget;
+        row.Executed = executed;
+        row.EnteredBy = scope.UserName;
+        row.EnteredAt = now;
+    }
+
+    /// <summary>The outcome of a file of monthly executions: the rows written, or every problem (with row numbers) and nothing written.</summary>
+    public sealed record ExecutionImport(int Rows, string MoneyUnit, bool MoneyUnitStated, List<string> Errors, List<MonitoringImportRow> Written);
+
+    /// <summary>
+    /// Imports a file of monthly executions (双监控) in one transaction: every row is checked — readable, a unit the
+    /// user may record for, the year asked — and when any row is wrong nothing is written.
+    /// </summary>
+    public async Task<ExecutionImport> ImportExecutionsAsync(AccessScope scope, int year, string fileName, byte[] content, CancellationToken ct = default)
+    {
+        var sheet = MonthlyExecutionReader.Read(fileName, content);
+        var errors = sheet.Errors.ToList();
+        var orgs = await scope.Organisations(db).AsNoTracking().Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var resolved = new List<(MonthlyExecutionLine Line, int Organisation)>();
+        foreach (var line in sheet.Lines)
+        {
+            var org = orgs.FirstOrDefault(o => Core.Model.Text.Compact(o.Name) == Core.Model.Text.Compact(line.Unit));
+            if (org is null) errors.Add($"第 {line.Row} 行：单位“{line.Unit}”不存在，或不在您可见的范围内。");
+            else if (!MayRecordExecution(scope, org.Id)) errors.Add($"第 {line.Row} 行：您不能录入“{line.Unit}”的执行数（只能录入本单位或所属单位的）。");
+            else if (line.Year is { } y && y != year) errors.Add($"第 {line.Row} 行：月份写的是 {y} 年，导入的是 {year} 年。");
+            else if (line.Fund.Trim().Length > MaxFundName) errors.Add($"第 {line.Row} 行：资金名称超过 {MaxFundName} 个字。");
+            else resolved.Add((line, org.Id));
+        }
+        if (errors.Count > 0) return new ExecutionImport(sheet.Lines.Count, sheet.MoneyUnit, sheet.MoneyUnitStated, errors.OrderBy(RowOf).ToList(), []);
+        var now = DateTime.UtcNow;
+        foreach (var (line, org) in resolved)
+            await UpsertAsync(scope, org, year, line.Month, line.Fund.Trim(), line.Budget, line.Executed, now, ct);
+        await audit.AppendAndSaveAsync(scope, "monitoring-import", "monthly-execution", null, scope.OrganisationId, new
+        {
+            file = fileName,
+            fileHash = Hashing.Sha256Hex(content),
+            year,
+            unit = sheet.MoneyUnit,
+            rows = resolved.Select(r => new { r.Line.Row, organisation = r.Organisation, fund = r.Line.Fund, r.Line.Month, r.Line.Budget, r.Line.Executed }),
+        }, ct);
+        var written = resolved.Select(r => new MonitoringImportRow(r.Line.Row, r.Organisation, r.Line.Unit, r.Line.Fund.Trim(), r.Line.Month, r.Line.Budget, r.Line.Executed,
+            ExecutionMonitoring.Assess(r.Line.Month, r.Line.Budget, r.Line.Executed))).ToList();
+        return new ExecutionImport(sheet.Lines.Count, sheet.MoneyUnit, sheet.MoneyUnitStated, [], written);
+    }
+
+    private static int RowOf(string error) =>
+        error.StartsWith("第 ", StringComparison.Ordinal) && int.TryParse(error[2..].Split(' ', '、')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 }
 
 /// <summary>The anonymous, read-only public site's downloads: only published documents, only their published version.</summary>

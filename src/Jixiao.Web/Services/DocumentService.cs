@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Model;
 using Jixiao.Core.Serialization;
+using Jixiao.Core.Workflow;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -191,6 +192,9 @@ public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog a
             CreatedAt = now,
         };
         if (string.IsNullOrWhiteSpace(content.Id)) content.Id = stored.Id.ToString();
+        // Who adjusted a target and when is stamped by this system on editing, never taken from an upload.
+        if (content is SelfEvaluationTable table)
+            foreach (var a in table.Indicators.Select(i => i.Adjustment).OfType<TargetAdjustment>()) { a.By = null; a.At = null; }
         db.Documents.Add(stored);
         AddVersion(stored, content, findings.ToList(), coverage, reason, scope.UserName, now);
         return stored;
@@ -223,8 +227,9 @@ public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog a
         var beforeHash = stored.ContentHash;
         var previous = Content(stored);
         if (string.IsNullOrWhiteSpace(content.Id)) content.Id = previous.Id;
-        var report = checks.Check(content);
         var now = DateTime.UtcNow;
+        var adjustments = await AdjustTargetsAsync(scope, stored, previous, content, expectedRevision + 1, now, ct);
+        var report = checks.Check(content);
         var version = AddVersion(stored, content, report.Findings.Where(f => f.DocumentId == content.Id).ToList(), report.Coverage.GetValueOrDefault(content.Id) ?? [], "编辑", scope.UserName, now);
         db.Entry(stored).Property(d => d.Revision).OriginalValue = expectedRevision;
         try
@@ -237,6 +242,7 @@ public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog a
                 beforeHash,
                 afterHash = stored.ContentHash,
                 changes = JsonDiff.Diff(before, stored.ContentJson, 100),
+                adjustments,
             }, ct);
         }
         catch (DbUpdateConcurrencyException)
@@ -247,6 +253,37 @@ public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog a
         }
         return new SaveResult.Saved(stored, version.Findings);
     }
+
+    /// <summary>
+    /// 调整后指标: in a table started from a 绩效目标表 the declared targets stay and a new value becomes the adjusted one;
+    /// every changed adjustment is stamped with the user and time (never taken from the client) and recorded.
+    /// </summary>
+    private async Task<List<GoalCarryOver.Change>> AdjustTargetsAsync(AccessScope scope, StoredDocument stored, Document previous, Document content, int revision, DateTime now, CancellationToken ct)
+    {
+        if (content is not SelfEvaluationTable table) return [];
+        var goal = await db.Goals.AsNoTracking().Where(g => g.DocumentId == stored.Id).Select(g => g.ContentJson).FirstOrDefaultAsync(ct);
+        if (goal is not null && CanonicalJson.Deserialize<Document>(goal) is SelfEvaluationTable declared) GoalCarryOver.KeepDeclaredTargets(declared, table);
+        var changes = GoalCarryOver.StampAdjustments(previous as SelfEvaluationTable, table, scope.UserName, now);
+        foreach (var c in changes)
+            db.IndicatorAdjustments.Add(new IndicatorAdjustment
+            {
+                DocumentId = stored.Id,
+                // The history row is bounded by its columns; the full texts stay in the version's content.
+                Indicator = Bounded(c.Indicator, 500)!,
+                DeclaredTarget = Bounded(c.Declared, 500),
+                AdjustedTarget = Bounded(c.Adjusted, 500),
+                Reason = Bounded(c.Reason, 2000),
+                VersionNumber = revision,
+                By = scope.UserName,
+                At = now,
+            });
+        return changes;
+    }
+
+    private static string? Bounded(string? s, int max) => s is { Length: > 0 } t && t.Length > max ? t[..(max - 1)] + "…" : s;
+
+    public Task<List<IndicatorAdjustment>> AdjustmentsAsync(Guid documentId, CancellationToken ct = default) =>
+        db.IndicatorAdjustments.AsNoTracking().Where(a => a.DocumentId == documentId).OrderBy(a => a.Id).ToListAsync(ct);
 
     private DocumentVersion AddVersion(StoredDocument stored, Document content, List<Finding> findings, IEnumerable<CoverageEntry> coverage, string reason, string by, DateTime now)
     {

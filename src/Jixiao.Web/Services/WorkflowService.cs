@@ -71,7 +71,11 @@ public sealed class WorkflowService(JixiaoDb db, AuditLog audit)
         return errors.Where(e => !given.Any(j => j.Rule == e.Rule && j.Location == e.Location && !string.IsNullOrWhiteSpace(j.Text))).ToList();
     }
 
-    public async Task<WorkflowResult> SubmitAsync(AccessScope scope, Guid id, IReadOnlyList<JustificationInput>? justifications, CancellationToken ct = default)
+    /// <summary>
+    /// Submits (freezes) the current version. <paramref name="resolved"/> are the ids of reviewers' comments the unit
+    /// marks as dealt with in this submission; comments of other documents are ignored.
+    /// </summary>
+    public async Task<WorkflowResult> SubmitAsync(AccessScope scope, Guid id, IReadOnlyList<JustificationInput>? justifications, CancellationToken ct = default, IReadOnlyList<long>? resolved = null)
     {
         var doc = await LoadAsync(scope, id, ct);
         if (doc is null) return new WorkflowResult.NotFound();
@@ -104,7 +108,14 @@ public sealed class WorkflowService(JixiaoDb db, AuditLog audit)
         }
         doc.SubmittedAt = now;
         doc.SubmittedRevision = doc.Revision;
-        return await TransitionAsync(scope, doc, "submit", DocumentStatus.Submitted, null, [], new { justified = errors.Count }, ct);
+        var ids = (resolved ?? []).Distinct().ToList();
+        var marked = ids.Count == 0 ? [] : await db.ReviewComments.Where(c => c.DocumentId == doc.Id && c.ResolvedAt == null && ids.Contains(c.Id)).ToListAsync(ct);
+        foreach (var c in marked)
+        {
+            c.ResolvedBy = scope.UserName;
+            c.ResolvedAt = now;
+        }
+        return await TransitionAsync(scope, doc, "submit", DocumentStatus.Submitted, null, [], new { justified = errors.Count, resolvedComments = marked.Select(c => c.Id) }, ct);
     }
 
     public async Task<WorkflowResult> ReturnAsync(AccessScope scope, Guid id, string? comment, IReadOnlyList<CommentInput>? comments, CancellationToken ct = default)
@@ -337,6 +348,7 @@ public static class DocumentFields
         {
             var r = t.Indicators[i];
             list.Add(new($"$.indicators[{i}].target", $"绩效指标 › {r.Name} › 指标值", r.At));
+            if (!string.IsNullOrWhiteSpace(r.AdjustedTarget)) list.Add(new($"$.indicators[{i}].adjustedTarget", $"绩效指标 › {r.Name} › 调整后指标", r.At));
             list.Add(new($"$.indicators[{i}].actual", $"绩效指标 › {r.Name} › 全年实际完成值", r.At));
             list.Add(new($"$.indicators[{i}].deviationReason", $"绩效指标 › {r.Name} › 未完成原因和改进措施", r.At));
         }

@@ -10,7 +10,7 @@ public static class IndicatorRowChecks
     {
         if (t.Indicators.Count == 0)
         {
-            foreach (var r in new[] { RuleCatalog.ActualBlank, RuleCatalog.TargetUnmeasurable, RuleCatalog.MissedWithoutReason, RuleCatalog.OverCompletion, RuleCatalog.UnitMismatch })
+            foreach (var r in new[] { RuleCatalog.ActualBlank, RuleCatalog.TargetUnmeasurable, RuleCatalog.MissedWithoutReason, RuleCatalog.OverCompletion, RuleCatalog.UnitMismatch, RuleCatalog.AdjustedWithoutReason })
                 ctx.NotRun(r, "没有读到绩效指标");
             return;
         }
@@ -30,6 +30,10 @@ public static class IndicatorRowChecks
         var at = row.At;
         var target = IndicatorParser.Parse(row.EffectiveTarget);
         var actual = IndicatorParser.Parse(row.Actual);
+
+        if (TargetChange.IsChanged(row) && string.IsNullOrWhiteSpace(row.Adjustment?.Reason))
+            ctx.Report(RuleCatalog.AdjustedWithoutReason, at, $"指标“{name}”的指标值由年初的“{row.Target}”调整为“{row.AdjustedTarget}”，但没有写明调整理由。", row.AdjustedTarget, "填写调整理由");
+        else ctx.Checked(RuleCatalog.AdjustedWithoutReason);
 
         switch (target)
         {

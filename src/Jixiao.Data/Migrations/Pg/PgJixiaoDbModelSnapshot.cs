@@ -473,6 +473,10 @@ namespace Jixiao.Data.Migrations.Pg
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("VersionNumber")
                         .HasColumnType("integer");
 
@@ -492,8 +496,8 @@ namespace Jixiao.Data.Migrations.Pg
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<decimal>("Budget")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<DateTime>("EnteredAt")
                         .HasColumnType("timestamp with time zone");
@@ -504,8 +508,8 @@ namespace Jixiao.Data.Migrations.Pg
                         .HasColumnType("character varying(256)");
 
                     b.Property<decimal>("Executed")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<string>("FundName")
                         .IsRequired()
@@ -589,6 +593,9 @@ namespace Jixiao.Data.Migrations.Pg
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("FundName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -597,10 +604,15 @@ namespace Jixiao.Data.Migrations.Pg
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("OrganisationId", "Year", "FundName")
                         .IsUnique();
@@ -670,6 +682,13 @@ namespace Jixiao.Data.Migrations.Pg
                     b.Property<string>("Path")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1142,7 +1161,14 @@ namespace Jixiao.Data.Migrations.Pg
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Jixiao.Data.Entities.EvaluationTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Organisation");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Entities.Region", b =>
