@@ -14,7 +14,7 @@
 #   --micro   also run the BenchmarkDotNet suites (indicator language, checks, readers; ~5 minutes)
 # Environment: BENCH_WORK (default /tmp/jixiao-bench: corpora, PostgreSQL cluster, web data), BENCH_SEED (1),
 #   BENCH_TABLES, BENCH_CLI_FILES, BENCH_XLSX_FILES, BENCH_WRITE_TABLES, BENCH_WEB_DOCS, BENCH_WEB_PORT (5097),
-#   BENCH_PG_PORT (55437), BENCH_WRK_SECONDS (20).
+#   BENCH_PG_PORT (55437), BENCH_WRK_SECONDS (20), BENCH_WRK_WARMUP (10: unmeasured seconds per web endpoint).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -113,7 +113,12 @@ run_wrk() { # name paths-file [rate]
   out=$(WRK_PATHS="$paths" WRK_KEY="$key" WRK_RATE="$rate" WRK_CONNECTIONS="$c" wrk -t2 -c"$c" -d"${secs}s" --timeout 10s -s "$root/bench/wrk/load.lua" "$base" 2>&1 | grep RESULT)
   printf '%-26s %s   %s\n' "$name${rate:+ @${rate}/s}" "${out#RESULT }" "$(load)"
 }
-echo "wrk -t2, ${secs} s each; paced runs: 20 connections aiming at 200 requests/s; flat out: 16 connections"
+# Warm-up, not measured: JIT tiers, the list cache and PostgreSQL's buffers reach their steady state first, so
+# that the first measured run is not the one that pays for a cold start.
+for p in "$work/paths-list.txt" "$work/paths-view.txt"; do
+  WRK_PATHS="$p" WRK_KEY="$key" WRK_CONNECTIONS=16 wrk -t2 -c16 -d"${BENCH_WRK_WARMUP:-10}s" --timeout 10s -s "$root/bench/wrk/load.lua" "$base" >/dev/null 2>&1
+done
+echo "wrk -t2, ${secs} s each after ${BENCH_WRK_WARMUP:-10} s of unmeasured warm-up per endpoint; paced runs: 20 connections aiming at 200 requests/s; flat out: 16 connections"
 run_wrk "list" "$work/paths-list.txt" 200
 run_wrk "view" "$work/paths-view.txt" 200
 run_wrk "list" "$work/paths-list.txt"
