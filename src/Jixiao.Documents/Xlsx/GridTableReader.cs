@@ -459,10 +459,11 @@ public static partial class GridTableReader
     private static Figure MakeFigure(GridCell cell, SourceRef at)
     {
         var text = cell.Text.Trim();
+        var parsed = Figure.Parse(text, at);
+        if (cell.Number is not { } n) return parsed;
         // A number shown as a percentage (0.9 under "0.00%") is stated as 90.00: rates are percentages in the model.
-        if (cell.Number is not null && (text.EndsWith('%') || text.EndsWith('％')) && Figure.Parse(text).Value is not null) return Figure.Parse(text, at);
-        if (cell.Number is { } n) return new Figure { Text = text, Value = Figure.Parse(text).Value is { } pv && pv == n ? pv : n, At = at };
-        return Figure.Parse(text, at);
+        if (parsed.Value is not null && (text.EndsWith('%') || text.EndsWith('％'))) return parsed;
+        return new Figure { Text = text, Value = parsed.Value is { } pv && pv == n ? pv : n, At = at };
     }
 
     // ---------------------------------------------------------------- management
@@ -642,15 +643,15 @@ public static partial class GridTableReader
             for (var i = 0; i < cells.Count; i++)
             {
                 var t = C(cells[i].Cell.Text);
-                Figure? Next() => i + 1 < cells.Count && cells[i + 1].Cell is { } nc && (nc.Number is not null || NumberText.TryParse(nc.Text) is not null)
+                Figure? Next() => i + 1 < cells.Count && cells[i + 1].Cell is { } nc && IsNumeric(nc)
                     ? MakeFigure(nc, Ref(g, r, cells[i + 1].Col, "总分", t))
                     : null;
                 // "总分 | 100 | 98": under the 权重 and 得分 columns the row gives the weights' total, then the score.
                 Figure? LastOfRun()
                 {
                     var j = i + 1;
-                    while (j + 1 < cells.Count && IsNumeric(cells[j + 1].Cell) && IsNumeric(cells[j].Cell)) j++;
                     if (j >= cells.Count || !IsNumeric(cells[j].Cell)) return null;
+                    while (j + 1 < cells.Count && IsNumeric(cells[j + 1].Cell)) j++;
                     return MakeFigure(cells[j].Cell, Ref(g, r, cells[j].Col, "总分", t));
                 }
                 if (t == L.ExecutionScore) p.StatedExecutionScore = Next();
