@@ -88,28 +88,16 @@ public sealed class AccessScopeService(JixiaoDb db)
             }
             if (roleSet.Contains(Roles.Reviewer))
             {
-                var children = orgs.ToLookup(o => o.ParentId);
-                var stack = new Stack<int>([own]);
-                while (stack.Count > 0)
+                foreach (var id in Trees.Subtree(orgs.Select(o => (o.Id, o.ParentId)), own))
                 {
-                    var id = stack.Pop();
-                    if (!visible.Add(id) && id != own) continue;
+                    visible.Add(id);
                     if (id != own) reviewable.Add(id);
-                    foreach (var c in children[id]) stack.Push(c.Id);
                 }
             }
             if (roleSet.Contains(Roles.Finance) && user.Organisation is { } org)
             {
                 var regions = await db.Regions.AsNoTracking().Select(r => new { r.Id, r.ParentId }).ToListAsync(ct);
-                var regionChildren = regions.ToLookup(r => r.ParentId);
-                var inRegion = new HashSet<int>();
-                var stack = new Stack<int>([org.RegionId]);
-                while (stack.Count > 0)
-                {
-                    var id = stack.Pop();
-                    if (!inRegion.Add(id)) continue;
-                    foreach (var c in regionChildren[id]) stack.Push(c.Id);
-                }
+                var inRegion = Trees.Subtree(regions.Select(r => (r.Id, r.ParentId)), org.RegionId).ToHashSet();
                 foreach (var o in orgs.Where(o => inRegion.Contains(o.RegionId)))
                 {
                     visible.Add(o.Id);

@@ -227,11 +227,11 @@ public sealed class AnalyticsService(JixiaoDb db, DocumentService documents, Che
     public async Task<(IReadOnlyList<CredibilityResult> Departments, IReadOnlyList<CredibilityResult> Regions)> CredibilityAsync(AccessScope scope, CancellationToken ct = default)
     {
         var tables = await TablesAsync(scope, null, null, null, ct);
-        var orgs = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.ParentId }).ToListAsync(ct);
+        var orgs = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.ParentId }).ToDictionaryAsync(o => o.Id, ct);
         string DepartmentOf(int id)
         {
-            var o = orgs.First(x => x.Id == id);
-            while (o.ParentId is { } p) o = orgs.First(x => x.Id == p);
+            var o = orgs[id];
+            while (o.ParentId is { } p) o = orgs[p];
             return o.Name;
         }
         var byDept = tables.Select(l => OutturnLine.From((SelfEvaluationTable)l.Content, DepartmentOf(l.Stored.OrganisationId), l.Stored.Id.ToString())).OfType<OutturnLine>();
