@@ -139,7 +139,7 @@ public static partial class MonthlyExecutionReader
     {
         if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K')
         {
-            ZipPackageGuard.Check(fileName, bytes);
+            // The loader reads the package through ZipPackageGuard (its parts checked as they are read, then the rest).
             var grids = XlsxGridLoader.Load(fileName, new MemoryStream(bytes, writable: false));
             var grid = grids.FirstOrDefault(g => Enumerable.Range(0, g.RowCount).Any(r => Columns(Enumerable.Range(0, g.ColumnCount(r)).Select(c => g.Text(r, c)).ToList()) is not null))
                 ?? grids.FirstOrDefault();
