@@ -104,6 +104,9 @@ public static class CanonicalJson
 
     public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
 
+    /// <summary>A deep copy of a document: what its canonical JSON reads back to.</summary>
+    public static T Copy<T>(T document) where T : Document => (T)Deserialize<Document>(Serialize<Document>(document))!;
+
     public static string SerializeDocuments(IEnumerable<Document> documents) =>
         JsonSerializer.Serialize(new DocumentEnvelope { Documents = documents.ToList() }, Options);
 

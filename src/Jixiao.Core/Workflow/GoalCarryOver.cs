@@ -38,7 +38,7 @@ public static class GoalCarryOver
     /// </summary>
     public static SelfEvaluationTable YearEnd(SelfEvaluationTable goals)
     {
-        var t = (SelfEvaluationTable)CanonicalJson.Deserialize<Document>(CanonicalJson.Serialize<Document>(goals))!;
+        var t = CanonicalJson.Copy(goals);
         t.Id = "";
         t.Source = null;
         t.Title = YearEndTitle(t.Title);
@@ -47,28 +47,9 @@ public static class GoalCarryOver
             var declared = f.Budget.IsBlank ? f.InitialBudget ?? Figure.Blank() : f.Budget;
             f.Budget = declared;
             if (t is ProjectSelfEvaluation) f.InitialBudget = declared;
-            f.Execution = Figure.Blank();
-            f.Rate = Figure.Blank();
-            if (f.Balance is not null) f.Balance = Figure.Blank();
-            if (f.Score is not null) f.Score = Figure.Blank();
         }
-        t.OverallActual = null;
-        foreach (var i in t.Indicators)
-        {
-            i.AdjustedTarget = null;
-            i.Adjustment = null;
-            i.Actual = null;
-            i.DeviationReason = null;
-            if (i.Score is not null) i.Score = Figure.Blank();
-        }
-        if (t is ProjectSelfEvaluation p)
-        {
-            p.StatedExecutionScore = null;
-            p.StatedIndicatorScore = null;
-            p.StatedTotalScore = Figure.Blank();
-            p.StatedGrade = null;
-            p.Narrative = [];
-        }
+        TableResults.Clear(t);
+        foreach (var i in t.Indicators) i.Adjustment = null;
         return t;
     }
 

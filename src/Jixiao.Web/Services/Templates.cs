@@ -3,6 +3,7 @@ using Jixiao.Core.Model;
 using Jixiao.Core.Money;
 using Jixiao.Core.Provenance;
 using Jixiao.Core.Serialization;
+using Jixiao.Core.Workflow;
 
 namespace Jixiao.Web.Services;
 
@@ -64,7 +65,7 @@ public static class Templates
     /// <summary>Next year's copy: structure, names, budgets' layout and targets kept; this year's results cleared.</summary>
     public static SelfEvaluationTable NextYear(SelfEvaluationTable last)
     {
-        var copy = (SelfEvaluationTable)CanonicalJson.Deserialize<Document>(CanonicalJson.Serialize<Document>(last))!;
+        var copy = CanonicalJson.Copy(last);
         var from = last.Year;
         var to = (from ?? DateTime.Now.Year - 1) + 1;
         copy.Id = "";
@@ -74,31 +75,12 @@ public static class Templates
         foreach (var row in copy.Funds)
         {
             row.Budget = Figure.Blank();
-            row.Execution = Figure.Blank();
-            row.Rate = Figure.Blank();
             if (row.InitialBudget is not null) row.InitialBudget = Figure.Blank();
             if (row.InitialBudgetDeclared is not null) row.InitialBudgetDeclared = null;
-            if (row.Balance is not null) row.Balance = Figure.Blank();
-            if (row.Score is not null) row.Score = Figure.Blank();
         }
+        TableResults.Clear(copy);
         foreach (var m in copy.Management) { m.Description = null; m.Problems = null; }
-        copy.OverallActual = null;
         copy.Remarks = null;
-        foreach (var i in copy.Indicators)
-        {
-            i.Actual = null;
-            i.DeviationReason = null;
-            i.AdjustedTarget = null;
-            if (i.Score is not null) i.Score = Figure.Blank();
-        }
-        if (copy is ProjectSelfEvaluation p)
-        {
-            p.StatedExecutionScore = null;
-            p.StatedIndicatorScore = null;
-            p.StatedTotalScore = Figure.Blank();
-            p.StatedGrade = null;
-            p.Narrative = [];
-        }
         AssignLogicalRefs(copy);
         return copy;
     }
