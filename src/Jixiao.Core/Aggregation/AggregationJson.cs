@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -29,13 +30,45 @@ public static class AggregationJson
     public static byte[] ToUtf8(AggregationResult r, IEnumerable<Finding>? findings = null)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder }))
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
             Write(w, r, findings);
         return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Writes the one shape: fund, year, unit, contributors, funds, indicators, notes, table, findings.</summary>
     public static void Write(Utf8JsonWriter w, AggregationResult r, IEnumerable<Finding>? findings = null)
+    {
+        foreach (var _ in Steps(w, r, findings)) { }
+    }
+
+    /// <summary>
+    /// Writes the same bytes as <see cref="ToUtf8"/> to <paramref name="output"/>, flushing every 64 KB or so: a
+    /// region's tens of MB go out as they are written instead of being built in one array first.
+    /// </summary>
+    public static async Task WriteAsync(PipeWriter output, AggregationResult r, IEnumerable<Finding>? findings = null, CancellationToken ct = default)
+    {
+        await using var w = new Utf8JsonWriter(output, WriterOptions);
+        long flushed = 0;
+        foreach (var _ in Steps(w, r, findings))
+        {
+            if (w.BytesCommitted + w.BytesPending - flushed < FlushEvery) continue;
+            w.Flush();
+            await output.FlushAsync(ct);
+            flushed = w.BytesCommitted;
+        }
+        w.Flush();
+        await output.FlushAsync(ct);
+    }
+
+    private const int FlushEvery = 64 * 1024;
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = Options.Encoder };
+
+    /// <summary>
+    /// The one shape, written element by element; each step is a point where the writer may be flushed. A list
+    /// written element by element gives the same bytes as the list at once (the writer keeps depth and commas).
+    /// </summary>
+    private static IEnumerable<int> Steps(Utf8JsonWriter w, AggregationResult r, IEnumerable<Finding>? findings)
     {
         w.WriteStartObject();
         w.WritePropertyName("fund");
@@ -44,22 +77,35 @@ public static class AggregationJson
         JsonSerializer.Serialize(w, r.Table.Year, Options);
         w.WriteString("unit", r.Unit.ChineseName());
         w.WritePropertyName("contributors");
-        JsonSerializer.Serialize(w, r.Contributors, Options);
+        foreach (var step in Elements(w, r.Contributors)) yield return step;
         w.WritePropertyName("funds");
-        JsonSerializer.Serialize(w, r.Funds, Options);
+        foreach (var step in Elements(w, r.Funds)) yield return step;
         w.WritePropertyName("indicators");
-        JsonSerializer.Serialize(w, r.Indicators, Options);
+        foreach (var step in Elements(w, r.Indicators)) yield return step;
         w.WritePropertyName("notes");
         JsonSerializer.Serialize(w, r.Notes, Options);
         w.WritePropertyName("table");
-        using (var table = JsonDocument.Parse(CanonicalJson.Serialize<Document>(r.Table)))
-            table.RootElement.WriteTo(w);
+        // Straight into the writer with the canonical options: the bytes CanonicalJson.Serialize gives, indented at this depth.
+        JsonSerializer.Serialize<Document>(w, r.Table, CanonicalJson.Options);
+        yield return 0;
         if (findings is not null)
         {
             w.WritePropertyName("findings");
             JsonSerializer.Serialize(w, findings.Select(f => new { f.Rule, severity = f.Severity.ToString().ToLowerInvariant(), f.Location, f.Message, f.Stated, f.Expected }).ToList(), Options);
         }
         w.WriteEndObject();
+        yield return 0;
+    }
+
+    private static IEnumerable<int> Elements<T>(Utf8JsonWriter w, List<T> list)
+    {
+        w.WriteStartArray();
+        foreach (var item in list)
+        {
+            JsonSerializer.Serialize(w, item, Options);
+            yield return 0;
+        }
+        w.WriteEndArray();
     }
 
     public static JsonObject ToJson(FinalAccountsAggregate r) => (JsonObject)JsonSerializer.SerializeToNode(new

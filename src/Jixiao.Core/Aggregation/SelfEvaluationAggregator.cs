@@ -242,7 +242,17 @@ public static class SelfEvaluationAggregator
         return v is { } x && x > 0 ? Convert(x, unit, MoneyUnit.Yuan) : null;
     }
 
-    private sealed record Item(AggregationInput Input, IndicatorRow Row, IndicatorValue Target, IndicatorValue Actual, string MeasureUnit, string CompactName);
+    /// <summary>
+    /// One input as the indicator merge sees it: <see cref="Identity"/> is the position of the first input equal to it
+    /// (record equality: the same table, unit and id), so units are counted once per group without hashing records;
+    /// <see cref="Weight"/> is <see cref="WeightOf"/>, computed once per table rather than once per indicator.
+    /// </summary>
+    private sealed record Unit(AggregationInput Input, int Identity, decimal? Weight);
+
+    private sealed record Item(Unit Unit, IndicatorRow Row, IndicatorValue Target, IndicatorValue Actual, string MeasureUnit, string CompactName)
+    {
+        public AggregationInput Input => Unit.Input;
+    }
 
     private static string MeasureUnitOf(IndicatorValue v) => v is QuantityValue q ? q.Unit : "";
 
@@ -252,38 +262,52 @@ public static class SelfEvaluationAggregator
 
     private static void AggregateIndicators(IReadOnlyList<AggregationInput> inputs, AggregationResult result)
     {
-        var items = new List<Item>();
-        foreach (var i in inputs)
+        var identities = Identities(inputs);
+        var items = new List<Item>(inputs.Sum(i => i.Table.Indicators.Count));
+        for (var k = 0; k < inputs.Count; k++)
+        {
+            var i = inputs[k];
+            var unit = new Unit(i, identities[k], WeightOf(i.Table));
             foreach (var row in i.Table.Indicators)
             {
                 var target = IndicatorParser.Parse(row.EffectiveTarget);
-                items.Add(new Item(i, row, target, IndicatorParser.Parse(row.Actual), MeasureUnitOf(target), Text.Compact(row.Name)));
+                items.Add(new Item(unit, row, target, IndicatorParser.Parse(row.Actual), MeasureUnitOf(target), Text.Compact(row.Name)));
             }
+        }
         // Groups by level-3 name and measurement unit, in the order first seen.
-        var groups = items.GroupBy(x => (Name: x.CompactName, x.MeasureUnit)).ToList();
-        // The items of each level-3 name (whatever the unit), in input order: looked up once per aggregated row
-        // instead of scanning every unit's every indicator for each row (quadratic at a region's thousands of tables).
+        var groups = new Dictionary<(string Name, string MeasureUnit), List<Item>>();
+        var order = new List<List<Item>>();
+        // The items of each level-3 name (whatever the unit), in input order, and the first item of each unit and
+        // exact name: looked up once per aggregated row instead of scanning every unit's every indicator for each
+        // row (quadratic at a region's thousands of tables).
         var byName = new Dictionary<string, List<Item>>(StringComparer.Ordinal);
+        var byUnitAndName = new Dictionary<(string Contributor, string Name), Item>();
         foreach (var x in items)
         {
+            if (!groups.TryGetValue((x.CompactName, x.MeasureUnit), out var group))
+            {
+                groups[(x.CompactName, x.MeasureUnit)] = group = [];
+                order.Add(group);
+            }
+            group.Add(x);
             if (!byName.TryGetValue(x.CompactName, out var same)) byName[x.CompactName] = same = [];
             same.Add(x);
+            byUnitAndName.TryAdd((x.Input.Contributor, x.Row.Name), x);
         }
-        foreach (var g in groups)
+        var rows = new List<(AggregatedIndicator Indicator, Item Source)>(items.Count);
+        foreach (var list in order)
         {
-            var list = g.ToList();
-            var contributors = list.Select(x => x.Input).Distinct().Count();
             AggregatedIndicator? merged = null;
-            if (contributors >= 2)
+            if (FromSeveralUnits(list))
             {
-                if (list.All(x => x.Target is QuantityValue { Change: QuantityChange.None }))
-                    merged = IsRateOrStandard(g.Key.Name, g.Key.MeasureUnit) ? Weighted(list) : Summed(list);
-                else if (list.Select(x => x.Row.EffectiveTarget?.Trim()).Distinct().Count() == 1)
+                if (list.TrueForAll(x => x.Target is QuantityValue { Change: QuantityChange.None }))
+                    merged = IsRateOrStandard(list[0].CompactName, list[0].MeasureUnit) ? Weighted(list) : Summed(list);
+                else if (SameTarget(list))
                     merged = SameText(list);
             }
             if (merged is not null)
             {
-                result.Indicators.Add(merged);
+                rows.Add((merged, list[0]));
                 continue;
             }
             foreach (var x in list)
@@ -302,13 +326,21 @@ public static class SelfEvaluationAggregator
                 };
                 per.Targets.Add(new Contribution(x.Input.Contributor, x.Input.DocumentId, (x.Target as QuantityValue)?.Normalized, x.Row.EffectiveTarget));
                 per.Actuals.Add(new Contribution(x.Input.Contributor, x.Input.DocumentId, (x.Actual as QuantityValue)?.Normalized, x.Row.Actual));
-                result.Indicators.Add(per);
+                rows.Add((per, x));
             }
         }
-        foreach (var ind in result.Indicators)
+        // A merged row's reasons are those of every unit's indicator of its name: joined once per name.
+        var reasonsByName = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (ind, source) in rows)
         {
-            var named = byName[Text.Compact(ind.Name)];
-            var first = named[0];
+            result.Indicators.Add(ind);
+            var first = byName[source.CompactName][0];
+            string? reason;
+            if (ind.Merge == IndicatorMerge.PerUnit)
+                // The first indicator of the same unit and exact name (a unit with two tables keeps its first reason).
+                reason = byUnitAndName[(ind.Contributor!, ind.Name)].Row.DeviationReason;
+            else if (!reasonsByName.TryGetValue(source.CompactName, out reason))
+                reasonsByName[source.CompactName] = reason = JoinReasons(byName[source.CompactName]);
             result.Table.Indicators.Add(new IndicatorRow
             {
                 Level1Label = ind.Level1Label,
@@ -318,11 +350,52 @@ public static class SelfEvaluationAggregator
                 Name = ind.Merge == IndicatorMerge.PerUnit ? $"{ind.Name}（{ind.Contributor}）" : ind.Name,
                 Target = ind.Target,
                 Actual = ind.Actual,
-                DeviationReason = ind.Merge == IndicatorMerge.PerUnit
-                    ? named.FirstOrDefault(x => x.Input.Contributor == ind.Contributor && x.Row.Name == ind.Name)?.Row.DeviationReason
-                    : JoinReasons(named),
+                DeviationReason = reason,
             });
         }
+    }
+
+    /// <summary>
+    /// For each input, the position of the first input equal to it (the same table, unit and id). Keyed on the two
+    /// strings, the table compared by reference: hashing the records would hash each table by identity, which writes
+    /// every table's object header and cost more than the rest of the merge.
+    /// </summary>
+    private static int[] Identities(IReadOnlyList<AggregationInput> inputs)
+    {
+        var identities = new int[inputs.Count];
+        var seen = new Dictionary<(string Contributor, string? DocumentId), List<int>>(inputs.Count);
+        for (var k = 0; k < inputs.Count; k++)
+        {
+            var i = inputs[k];
+            identities[k] = k;
+            if (!seen.TryGetValue((i.Contributor, i.DocumentId), out var same)) seen[(i.Contributor, i.DocumentId)] = same = [];
+            var equal = same.FindIndex(j => ReferenceEquals(inputs[j].Table, i.Table));
+            if (equal >= 0) identities[k] = same[equal];
+            else same.Add(k);
+        }
+        return identities;
+    }
+
+    /// <summary>True when the items come from at least two different inputs.</summary>
+    private static bool FromSeveralUnits(List<Item> list)
+    {
+        var identity = list[0].Unit.Identity;
+        foreach (var x in list)
+            if (x.Unit.Identity != identity) return true;
+        return false;
+    }
+
+    /// <summary>True when every item's target reads the same once trimmed (a missing target only equals a missing one).</summary>
+    private static bool SameTarget(List<Item> list)
+    {
+        var first = list[0].Row.EffectiveTarget;
+        foreach (var x in list)
+        {
+            var t = x.Row.EffectiveTarget;
+            if (t is null != first is null) return false;
+            if (t is not null && !t.AsSpan().Trim().SequenceEqual(first.AsSpan().Trim())) return false;
+        }
+        return true;
     }
 
     private static string? JoinReasons(IEnumerable<Item> items)
@@ -343,6 +416,8 @@ public static class SelfEvaluationAggregator
 
     private static void AddContributions(AggregatedIndicator ind, List<Item> list)
     {
+        ind.Targets.EnsureCapacity(list.Count);
+        ind.Actuals.EnsureCapacity(list.Count);
         foreach (var x in list)
         {
             ind.Targets.Add(new Contribution(x.Input.Contributor, x.Input.DocumentId, (x.Target as QuantityValue)?.Normalized, x.Row.EffectiveTarget));
@@ -398,7 +473,7 @@ public static class SelfEvaluationAggregator
     {
         var ind = Base(list, IndicatorMerge.RangeAndWeighted);
         AddContributions(ind, list);
-        var weights = list.Select(x => WeightOf(x.Input.Table)).ToList();
+        var weights = list.Select(x => x.Unit.Weight).ToList();
         var useWeights = weights.All(w => w is not null);
         ind.Basis = useWeights ? "范围与按各单位全年执行数（B）加权的值" : "范围与简单平均（部分单位没有执行数，不能加权）";
         var targets = list.Select(x => ((QuantityValue)x.Target).Normalized).ToList();
@@ -443,24 +518,35 @@ public static class SelfEvaluationAggregator
 
     private static void AggregateText(IReadOnlyList<AggregationInput> inputs, TransferSelfEvaluation table)
     {
-        string? Join(Func<SelfEvaluationTable, string?> pick)
+        // The texts of every input (by position), joined: one text when all units wrote the same.
+        string? Join(Func<int, string?> pick)
         {
-            var parts = inputs.Select(i => (i.Contributor, Text: pick(i.Table)?.Trim())).Where(p => !string.IsNullOrWhiteSpace(p.Text)).ToList();
+            var parts = new List<(string Contributor, string Text)>();
+            for (var n = 0; n < inputs.Count; n++)
+                if (pick(n)?.Trim() is { } text && !string.IsNullOrWhiteSpace(text)) parts.Add((inputs[n].Contributor, text));
             if (parts.Count == 0) return null;
-            if (parts.Select(p => p.Text).Distinct().Count() == 1 && parts.Count == inputs.Count) return parts[0].Text;
+            if (parts.Count == inputs.Count && parts.TrueForAll(p => p.Text == parts[0].Text)) return parts[0].Text;
             return string.Join("\n", parts.Select(p => $"{p.Contributor}：{p.Text}"));
         }
-        foreach (var aspect in Aspects)
+        // Each table's item of each aspect (the first whose compacted name is the aspect), found once per table.
+        var items = new ManagementItem?[inputs.Count, Aspects.Length];
+        for (var n = 0; n < inputs.Count; n++)
+            foreach (var m in inputs[n].Table.Management)
+            {
+                var k = Array.IndexOf(Aspects, Text.Compact(m.Aspect));
+                if (k >= 0) items[n, k] ??= m;
+            }
+        for (var k = 0; k < Aspects.Length; k++)
         {
             table.Management.Add(new ManagementItem
             {
-                Aspect = aspect,
-                Description = Join(t => t.Management.FirstOrDefault(m => Text.Compact(m.Aspect) == aspect)?.Description),
-                Problems = Join(t => t.Management.FirstOrDefault(m => Text.Compact(m.Aspect) == aspect)?.Problems),
+                Aspect = Aspects[k],
+                Description = Join(n => items[n, k]?.Description),
+                Problems = Join(n => items[n, k]?.Problems),
             });
         }
-        table.OverallGoal = Join(t => t.OverallGoal);
-        table.OverallActual = Join(t => t.OverallActual);
+        table.OverallGoal = Join(n => inputs[n].Table.OverallGoal);
+        table.OverallActual = Join(n => inputs[n].Table.OverallActual);
         var remarks = inputs.Select(i => (i.Contributor, Text: i.Table.Remarks?.Trim()))
             .Where(p => !string.IsNullOrWhiteSpace(p.Text) && p.Text != "无").ToList();
         table.Remarks = remarks.Count == 0 ? "无" : string.Join("\n", remarks.Select(p => $"{p.Contributor}：{p.Text}"));
