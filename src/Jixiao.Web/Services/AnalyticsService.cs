@@ -46,48 +46,70 @@ public sealed class AnalyticsService(JixiaoDb db, DocumentService documents, Che
 
     private sealed record Loaded(StoredDocument Stored, Document Content);
 
-    /// <summary>
-    /// The visible self-evaluation tables in a year, region and organisation subtree (each when given), with their
-    /// content. With <paramref name="fund"/>, only the tables of that fund: chosen first on the stored fund name and
-    /// title (small columns), so the content JSON is read and parsed only for the tables that are aggregated.
-    /// </summary>
-    private async Task<List<Loaded>> TablesAsync(AccessScope scope, int? year, int? region, int? organisation, CancellationToken ct, bool includeDrafts = true, string? fund = null)
+    /// <summary>The visible self-evaluation tables in a year, region and organisation subtree (each when given), with their content.</summary>
+    private async Task<List<Loaded>> TablesAsync(AccessScope scope, int? year, int? region, int? organisation, CancellationToken ct, bool includeDrafts = true)
     {
-        var q = scope.Documents(db).AsNoTracking()
-            .Where(d => d.Kind == DocumentKind.TransferSelfEvaluation || d.Kind == DocumentKind.ProjectSelfEvaluation || d.Kind == DocumentKind.DepartmentSelfEvaluation);
-        q = await documents.WithinAsync(q, year, region, organisation, ct);
+        var q = await SelfEvaluationsAsync(scope, year, region, organisation, ct);
         if (!includeDrafts) q = q.Where(d => d.Status != DocumentStatus.Draft);
-        List<StoredDocument> list;
-        if (string.IsNullOrWhiteSpace(fund))
-            list = await q.Include(d => d.Organisation).ThenInclude(o => o!.Region).ToListAsync(ct);
-        else
-        {
-            var heads = await q.Select(d => new { d.Id, d.FundName, d.Title }).ToListAsync(ct);
-            var ids = heads.Where(h => SelfEvaluationAggregator.MatchesFund(h.FundName, h.Title, fund)).Select(h => h.Id).ToList();
-            var position = new Dictionary<Guid, int>(ids.Count);
-            for (var i = 0; i < ids.Count; i++) position[ids[i]] = i;
-            list = await db.Documents.AsNoTracking().Include(d => d.Organisation).ThenInclude(o => o!.Region).Where(d => ids.Contains(d.Id)).ToListAsync(ct);
-            list.Sort((x, y) => position[x.Id].CompareTo(position[y.Id]));
-        }
+        var list = await q.Include(d => d.Organisation).ThenInclude(o => o!.Region).ToListAsync(ct);
         // Parsing the content is the bulk of the work: on all cores, in the order read.
         return list.AsParallel().AsOrdered().Select(d => new Loaded(d, DocumentService.Content(d))).ToList();
     }
 
+    private async Task<IQueryable<StoredDocument>> SelfEvaluationsAsync(AccessScope scope, int? year, int? region, int? organisation, CancellationToken ct) =>
+        await documents.WithinAsync(scope.Documents(db).AsNoTracking()
+            .Where(d => d.Kind == DocumentKind.TransferSelfEvaluation || d.Kind == DocumentKind.ProjectSelfEvaluation || d.Kind == DocumentKind.DepartmentSelfEvaluation),
+            year, region, organisation, ct);
+
     public Task<List<int>> OrganisationSubtreeAsync(int organisationId, CancellationToken ct = default) => documents.OrganisationSubtreeAsync(organisationId, ct);
 
-    private static string Contributor(Loaded l) =>
-        l.Content is SelfEvaluationTable { ImplementingUnit: { Length: > 0 } u } ? $"{l.Stored.Organisation?.Name}（{u}）" : l.Stored.Organisation?.Name ?? l.Stored.Title;
+    /// <summary>The unit a table stands for in a 汇总: its organisation, with the implementing unit the table names.</summary>
+    private static string Contributor(SelfEvaluationTable? table, string? organisation, string title) =>
+        table is { ImplementingUnit: { Length: > 0 } u } ? $"{organisation}（{u}）" : organisation ?? title;
+
+    /// <summary>
+    /// The visible tables of one fund (every table without <paramref name="fund"/>) as the 汇总's inputs, in the order
+    /// the store lists them. The fund is chosen on the stored fund name and title (small columns, the same
+    /// <see cref="SelfEvaluationAggregator.MatchesFund(string?, string?, string?)"/> rule), then only those tables'
+    /// content and organisation name are read — no entities, no other columns — and parsed on all cores.
+    /// </summary>
+    private async Task<List<AggregationInput>> AggregationInputsAsync(AccessScope scope, int? year, int? region, int? organisation, string? fund, CancellationToken ct)
+    {
+        var q = await SelfEvaluationsAsync(scope, year, region, organisation, ct);
+        if (!string.IsNullOrWhiteSpace(fund))
+        {
+            var heads = await q.Select(d => new { d.Id, d.FundName, d.Title }).ToListAsync(ct);
+            var ids = heads.Where(h => SelfEvaluationAggregator.MatchesFund(h.FundName, h.Title, fund)).Select(h => h.Id).ToList();
+            q = db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id));
+            var rows = await ContentsAsync(q, ct);
+            var position = new Dictionary<Guid, int>(ids.Count);
+            for (var i = 0; i < ids.Count; i++) position[ids[i]] = i;
+            rows.Sort((x, y) => position[x.Id].CompareTo(position[y.Id]));
+            return Inputs(rows, fund);
+        }
+        return Inputs(await ContentsAsync(q, ct), fund);
+    }
+
+    private sealed record ContentRow(Guid Id, string Title, string Organisation, string ContentJson);
+
+    private static Task<List<ContentRow>> ContentsAsync(IQueryable<StoredDocument> q, CancellationToken ct) =>
+        q.Select(d => new ContentRow(d.Id, d.Title, d.Organisation!.Name, d.ContentJson)).ToListAsync(ct);
+
+    private static List<AggregationInput> Inputs(List<ContentRow> rows, string? fund) =>
+        rows.AsParallel().AsOrdered()
+            .Select(r => (Row: r, Table: DocumentService.Content(r.ContentJson) as SelfEvaluationTable))
+            .Where(x => x.Table is not null && SelfEvaluationAggregator.MatchesFund(x.Table, fund))
+            .Select(x => new AggregationInput(x.Table!, Contributor(x.Table, x.Row.Organisation, x.Row.Title), x.Row.Id.ToString()))
+            .ToList();
 
     /// <summary>The 汇总 of the visible tables of one fund, for a region or a department (and its units) and a year.</summary>
     public async Task<(AggregationResult Result, CheckReport Report)?> AggregateAsync(AccessScope scope, int? region, int? organisation, int? year, string? fund, CancellationToken ct = default)
     {
-        var tables = (await TablesAsync(scope, year, region, organisation, ct, fund: fund))
-            .Where(l => l.Content is SelfEvaluationTable t && SelfEvaluationAggregator.MatchesFund(t, fund)).ToList();
-        if (tables.Count == 0) return null;
+        var inputs = await AggregationInputsAsync(scope, year, region, organisation, fund, ct);
+        if (inputs.Count == 0) return null;
         string? who = null, regionName = null;
         if (organisation is { } o) who = await db.Organisations.Where(x => x.Id == o).Select(x => x.Name).FirstOrDefaultAsync(ct);
         if (region is { } r) regionName = await db.Regions.Where(x => x.Id == r).Select(x => x.Name).FirstOrDefaultAsync(ct);
-        var inputs = tables.Select(l => new AggregationInput((SelfEvaluationTable)l.Content, Contributor(l), l.Stored.Id.ToString())).ToList();
         var result = SelfEvaluationAggregator.Aggregate(inputs, new AggregationOptions { Aggregator = who, Region = regionName, Year = year, Fund = fund });
         return (result, checks.Check(result.Table));
     }

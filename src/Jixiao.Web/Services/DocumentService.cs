@@ -174,8 +174,11 @@ public sealed class DocumentService(JixiaoDb db, CheckService checks, AuditLog a
             .Select(v => new DocumentVersion { Id = v.Id, DocumentId = v.DocumentId, Number = v.Number, ContentHash = v.ContentHash, Reason = v.Reason, CreatedBy = v.CreatedBy, CreatedAt = v.CreatedAt })
             .ToListAsync(ct);
 
-    public static Document Content(StoredDocument doc) =>
-        CanonicalJson.Deserialize<Document>(doc.ContentJson) ?? throw new InvalidOperationException("文档内容为空。");
+    public static Document Content(StoredDocument doc) => Content(doc.ContentJson);
+
+    /// <summary>A stored document's content from its canonical JSON alone (when only that column was read).</summary>
+    public static Document Content(string contentJson) =>
+        CanonicalJson.Deserialize<Document>(contentJson) ?? throw new InvalidOperationException("文档内容为空。");
 
     /// <summary>Adds a new document (not saved): its first version and its findings.</summary>
     public StoredDocument Add(AccessScope scope, int organisationId, Document content, IEnumerable<Finding> findings, IEnumerable<CoverageEntry> coverage, string reason, Guid? importId = null, string? sourceFileName = null)
