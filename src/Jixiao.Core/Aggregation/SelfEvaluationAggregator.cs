@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Jixiao.Core.Indicators;
 using Jixiao.Core.Model;
 using Jixiao.Core.Money;
@@ -126,8 +127,20 @@ public static class SelfEvaluationAggregator
         return Normalize(fundName).Contains(f, StringComparison.Ordinal) || Normalize(title).Contains(f, StringComparison.Ordinal);
     }
 
-    private static string Normalize(string? s) =>
-        new((s ?? "").Where(c => !char.IsWhiteSpace(c) && c is not ('“' or '”' or '"' or '《' or '》')).ToArray());
+    /// <summary>The text without spaces and quotes; the text itself when it has none (most names: no copy).</summary>
+    private static string Normalize(string? s)
+    {
+        if (s is null) return "";
+        var i = 0;
+        while (i < s.Length && !IgnoredInFundNames(s[i])) i++;
+        if (i == s.Length) return s;
+        var kept = new StringBuilder(s.Length).Append(s, 0, i);
+        for (; i < s.Length; i++)
+            if (!IgnoredInFundNames(s[i])) kept.Append(s[i]);
+        return kept.ToString();
+    }
+
+    private static bool IgnoredInFundNames(char c) => char.IsWhiteSpace(c) || c is '“' or '”' or '"' or '《' or '》';
 
     public static AggregationResult Aggregate(IReadOnlyList<AggregationInput> inputs, AggregationOptions? options = null)
     {

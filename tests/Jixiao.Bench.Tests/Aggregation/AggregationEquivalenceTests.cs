@@ -67,6 +67,19 @@ public sealed class AggregationEquivalenceTests
         await AssertSameAsReference([.. inputs, inputs[1]], new AggregationOptions { Fund = fund });
     }
 
+    [Fact]
+    public void A_fund_is_matched_as_before()
+    {
+        string?[] names = [null, "", " ", "就业补助资金", "“三支一扶”计划补助资金", "《就业 补助\u3000资金》", "就业\t补助资金\n", "城乡居民基本养老保险补助资金（基本养老金转移支付）"];
+        var texts = Generated.Take(300).SelectMany(i => new[] { i.Table.FundName, i.Table.Title }).Concat(names).ToList();
+        var funds = texts.Where(t => t is not null).Take(40).Concat(names).ToList();
+        foreach (var fund in funds)
+            foreach (var fundName in texts)
+                foreach (var title in names)
+                    Assert.True(ReferenceAggregator.MatchesFund(fundName, title, fund) == SelfEvaluationAggregator.MatchesFund(fundName, title, fund),
+                        $"fund “{fund}”, fund name “{fundName}”, title “{title}”");
+    }
+
     private static async Task AssertSameAsReference(List<AggregationInput> inputs, AggregationOptions options)
     {
         var before = ReferenceAggregator.Aggregate(inputs, options);
