@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Jixiao.Core.Aggregation;
+using Jixiao.Core.Model;
 using Jixiao.Data;
 using Jixiao.Data.Entities;
+using Jixiao.Web.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -236,6 +239,57 @@ public abstract class WorkflowTests<TFactory>(TFactory app) where TFactory : Jix
         Assert.Equal(400m, (decimal)byRegion["funds"]![0]!["budget"]!);
         var outsider = await App.ApiClientAsync("fy-rsj-shenhe");
         (await outsider.GetAsync($"/api/v1/aggregations?organisation={dept}&year=2022&fund=汇总测试资金")).ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [DbFact]
+    public async Task A_regions_aggregation_is_byte_for_byte_the_aggregate_of_its_tables_read_in_full()
+    {
+        // The seeds of the region imported into their units (seed 000: five 就业补助资金 tables of one department),
+        // and two more tables: one unit twice, one table of another fund.
+        var admin = await App.ApiClientAsync("admin");
+        foreach (var (seed, unit) in new[] { ("000", HhhtDept), ("001", ZltUnit), ("002", ZltSibling) })
+        {
+            var file = Directory.GetFiles(JixiaoFactory.SeedDir, seed + "_*.txt").Single();
+            using var form = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "file", Path.GetFileName(file) },
+                { new StringContent((await App.OrganisationIdAsync(unit)).ToString(System.Globalization.CultureInfo.InvariantCulture)), "organisationId" },
+            };
+            (await admin.PostAsync("/api/v1/imports", form)).ShouldBe(HttpStatusCode.Created);
+        }
+        await App.StoreAsync(ZltSibling, JixiaoFactory.Table("就业补助资金", 2023, ZltSibling, a: 120m, b: 100m));
+        await App.StoreAsync(ZltSibling, JixiaoFactory.Table("就业补助资金", 2023, ZltSibling, a: 80m, b: 79.5m));
+        await App.StoreAsync(ZltUnit, JixiaoFactory.Table("汇总对照资金", 2023, ZltUnit));
+        var finance = await App.ApiClientAsync("nmg-czt-caizheng");
+        var region = await RegionIdAsync("内蒙古自治区");
+        foreach (var fund in new[] { "就业补助资金", null })
+        {
+            var r = await finance.GetAsync($"/api/v1/aggregations?region={region}" + (fund is null ? "" : "&fund=" + Uri.EscapeDataString(fund)));
+            r.ShouldBe(HttpStatusCode.OK);
+            var body = await r.Content.ReadAsByteArrayAsync();
+            var order = JsonNode.Parse(body)!["contributors"]!.AsArray().Select(c => Guid.Parse((string)c!["documentId"]!)).ToList();
+
+            // What the answer must be: every self-evaluation table of the region and its cities and counties (the
+            // finance bureau sees them all), read as whole entities with their organisation and parsed in full,
+            // aggregated in the answer's order and checked — the answer streamed must be exactly these bytes.
+            using var scope = App.Services.CreateScope();
+            var sp = scope.ServiceProvider;
+            var regions = await sp.GetRequiredService<DocumentService>().RegionSubtreeAsync(region);
+            var stored = await sp.GetRequiredService<JixiaoDb>().Documents.AsNoTracking().Include(d => d.Organisation)
+                .Where(d => (d.Kind == DocumentKind.TransferSelfEvaluation || d.Kind == DocumentKind.ProjectSelfEvaluation || d.Kind == DocumentKind.DepartmentSelfEvaluation)
+                    && regions.Contains(d.Organisation!.RegionId))
+                .ToListAsync();
+            var tables = stored.Select(d => (Stored: d, Table: (SelfEvaluationTable)DocumentService.Content(d)))
+                .Where(x => SelfEvaluationAggregator.MatchesFund(x.Table, fund)).ToDictionary(x => x.Stored.Id);
+            Assert.True(tables.Count >= (fund is null ? 10 : 5), $"{tables.Count} tables");
+            Assert.Equal(tables.Keys.Order(), order.Order());
+            var inputs = order.Select(id => tables[id]).Select(x => new AggregationInput(x.Table,
+                x.Table.ImplementingUnit is { Length: > 0 } u ? $"{x.Stored.Organisation!.Name}（{u}）" : x.Stored.Organisation!.Name, x.Stored.Id.ToString())).ToList();
+            Assert.Contains(inputs.GroupBy(i => i.Contributor), g => g.Count() >= 2);
+            var result = SelfEvaluationAggregator.Aggregate(inputs, new AggregationOptions { Region = "内蒙古自治区", Fund = fund });
+            var expected = AggregationJson.ToUtf8(result, sp.GetRequiredService<CheckService>().Check(result.Table).Findings);
+            Assert.True(expected.AsSpan().SequenceEqual(body), $"fund “{fund}”: {body.Length} bytes, expected {expected.Length}; first difference at byte {expected.AsSpan().CommonPrefixLength(body)}");
+        }
     }
 
     [DbFact]
