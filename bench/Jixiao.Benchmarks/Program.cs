@@ -2,7 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Jixiao.Benchmarks;
 
-// jixiao-bench throughput [--tables N] [--seed S] [--batch B] [--threads T]   whole-corpus check + score
+// jixiao-bench throughput [--tables N] [--seed S] [--batch B] [--threads T] [--warmup W]   whole-corpus check + score
 // jixiao-bench read-xlsx DIR                                                  read a folder of xlsx
 // jixiao-bench write [--tables N] [--seed S] [--out DIR]                      write xlsx + docx
 // jixiao-bench [BenchmarkDotNet arguments, e.g. --filter '*Indicator*']       the micro-benchmarks
@@ -12,6 +12,7 @@ if (args.Length > 0 && args[0] is "throughput" or "read-xlsx" or "write")
     var seed = 1;
     var batch = 4096;
     var threads = Environment.ProcessorCount;
+    long warmup = 20_000;
     string? dir = null;
     for (var i = 1; i < args.Length; i++)
     {
@@ -22,13 +23,14 @@ if (args.Length > 0 && args[0] is "throughput" or "read-xlsx" or "write")
             case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
             case "--batch": batch = int.Parse(Next(), CultureInfo.InvariantCulture); break;
             case "--threads": threads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+            case "--warmup": warmup = long.Parse(Next(), CultureInfo.InvariantCulture); break;
             case "--out": dir = Next(); break;
             default: dir = args[i]; break;
         }
     }
     return args[0] switch
     {
-        "throughput" => Throughput.CheckAndScore(tables, seed, batch, threads),
+        "throughput" => Throughput.CheckAndScore(tables, seed, batch, threads, warmup),
         "read-xlsx" => Throughput.ReadXlsx(dir ?? throw new ArgumentException("read-xlsx needs a folder")),
         _ => Throughput.Write(tables, seed, dir),
     };

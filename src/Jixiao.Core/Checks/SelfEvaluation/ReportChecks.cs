@@ -323,6 +323,8 @@ public static partial class ReportChecks
         if (indicators.Count == 0) return;
         foreach (var sentence in text.Sentences)
         {
+            // Compacting is a filter of characters, so a clause names an indicator only if its whole sentence does.
+            if (!NamesAny(Text.Compact(sentence.Text), indicators)) continue;
             foreach (var clause in sentence.Text.Split('；', ';'))
             {
                 var compact = Text.Compact(clause);
@@ -336,6 +338,13 @@ public static partial class ReportChecks
                 }
             }
         }
+    }
+
+    private static bool NamesAny(string compact, List<(IndicatorRow Row, string Name)> indicators)
+    {
+        foreach (var (_, name) in indicators)
+            if (compact.Contains(name, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static void Compare(IndicatorRow row, string rest, string label, string? tableValue, string column, ReportSentence sentence, CheckContext ctx)
