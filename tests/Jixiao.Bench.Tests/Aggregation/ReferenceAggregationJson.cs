@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Jixiao.Core.Aggregation;
 using Jixiao.Core.Checks;
 using Jixiao.Core.Model;
@@ -11,17 +13,27 @@ namespace Jixiao.Bench.Tests.Aggregation;
 // the whole answer in one buffer, the table serialised to a string and parsed back.
 public static class ReferenceAggregationJson
 {
+    // AggregationJson.Options as it was: every type, Contribution included, written by the serializer's defaults.
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        WriteIndented = true,
+    };
+
     public static byte[] ToUtf8(AggregationResult r, IEnumerable<Finding>? findings = null)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = AggregationJson.Options.Encoder }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder }))
             Write(w, r, findings);
         return buffer.WrittenSpan.ToArray();
     }
 
     private static void Write(Utf8JsonWriter w, AggregationResult r, IEnumerable<Finding>? findings)
     {
-        var options = AggregationJson.Options;
+        var options = Options;
         w.WriteStartObject();
         w.WritePropertyName("fund");
         JsonSerializer.Serialize(w, r.Table.FundName, options);
