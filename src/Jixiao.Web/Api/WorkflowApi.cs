@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Pipelines;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -143,7 +142,7 @@ public static class WorkflowApi
 
     private static DateTime? Utc(DateTime? t) => t is { } x ? DateTime.SpecifyKind(x, DateTimeKind.Utc) : null;
 
-    internal static async Task<Results<ContentHttpResult, PushStreamHttpResult, ProblemHttpResult>> Aggregations(int? region, int? organisation, int? year, string? fund, string? kind,
+    internal static async Task<Results<ContentHttpResult, AggregationAnswer, ProblemHttpResult>> Aggregations(int? region, int? organisation, int? year, string? fund, string? kind,
         ClaimsPrincipal user, AccessScopeService scopes, AnalyticsService analytics, CancellationToken ct)
     {
         if (await scopes.ForAsync(user, ct) is not { } scope) return Problems.Unauthorized();
@@ -158,13 +157,7 @@ public static class WorkflowApi
         var result = await analytics.AggregateAsync(scope, region, organisation, year, fund, ct);
         if (result is null) return Problems.NotFound("该范围内没有您可见的" + (string.IsNullOrWhiteSpace(fund) ? "" : $"“{fund}”") + "绩效自评表。");
         // A region's 汇总 runs to tens of MB: written to the response as it is serialised, not built in memory first.
-        var (aggregate, report) = result.Value;
-        return TypedResults.Stream(async body =>
-        {
-            var pipe = PipeWriter.Create(body, new StreamPipeWriterOptions(leaveOpen: true));
-            await AggregationJson.WriteAsync(pipe, aggregate, report.Findings, ct);
-            await pipe.CompleteAsync();
-        }, "application/json; charset=utf-8");
+        return new AggregationAnswer(result.Value.Result, result.Value.Report.Findings);
     }
 
     internal static async Task<Results<Ok<Dashboard>, ProblemHttpResult>> DashboardData(int? year, ClaimsPrincipal user, AccessScopeService scopes, AnalyticsService analytics, CancellationToken ct)
