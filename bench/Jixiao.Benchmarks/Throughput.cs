@@ -158,17 +158,23 @@ public static class Throughput
         {
             var best = double.MaxValue;
             long allocated = 0;
+            var gcs = 0;
+            var paused = TimeSpan.Zero;
             for (var k = 0; k < rounds; k++)
             {
                 me.Refresh();
                 var cpu = me.TotalProcessorTime;
                 var before = GC.GetAllocatedBytesForCurrentThread();
+                var gcBefore = GC.CollectionCount(0);
+                var pausedBefore = GC.GetTotalPauseDuration();
                 for (var i = 0; i < files.Length; i++) run(i);
                 allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                gcs = GC.CollectionCount(0) - gcBefore;
+                paused = GC.GetTotalPauseDuration() - pausedBefore;
                 me.Refresh();
                 best = Math.Min(best, (me.TotalProcessorTime - cpu).TotalMilliseconds);
             }
-            Console.WriteLine($"{name,-50} {(best / files.Length).ToString("0.000", Inv)} ms CPU/file (best of {rounds})  {(allocated / 1024.0 / files.Length).ToString("0.0", Inv)} KB/file");
+            Console.WriteLine($"{name,-50} {(best / files.Length).ToString("0.000", Inv)} ms CPU/file (best of {rounds})  {(allocated / 1024.0 / files.Length).ToString("0.0", Inv)} KB/file  last round: {gcs} GCs, {(paused.TotalMilliseconds / files.Length).ToString("0.000", Inv)} ms paused/file");
         }
         return 0;
     }
