@@ -2,9 +2,9 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Jixiao.Benchmarks;
 
-// jixiao-bench throughput [--tables N] [--seed S] [--batch B] [--threads T]   whole-corpus check + score
-// jixiao-bench read-xlsx DIR                                                  read a folder of xlsx
-// jixiao-bench read-xlsx DIR --stages [--rounds N]                            … and where its time goes, stage by stage
+// jixiao-bench throughput [--tables N] [--seed S] [--batch B] [--threads T] [--warmup W]   whole-corpus check + score
+// jixiao-bench read-xlsx DIR                                                              read a folder of xlsx
+// jixiao-bench read-xlsx DIR --stages [--rounds N]                                        … and where its time goes, stage by stage
 // jixiao-bench write [--tables N] [--seed S] [--out DIR]                      write xlsx + docx
 // jixiao-bench [BenchmarkDotNet arguments, e.g. --filter '*Indicator*']       the micro-benchmarks
 if (args.Length > 0 && args[0] is "throughput" or "read-xlsx" or "write")
@@ -13,6 +13,7 @@ if (args.Length > 0 && args[0] is "throughput" or "read-xlsx" or "write")
     var seed = 1;
     var batch = 4096;
     var threads = Environment.ProcessorCount;
+    long warmup = 20_000;
     string? dir = null;
     var stages = false;
     var rounds = 5;
@@ -25,6 +26,7 @@ if (args.Length > 0 && args[0] is "throughput" or "read-xlsx" or "write")
             case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
             case "--batch": batch = int.Parse(Next(), CultureInfo.InvariantCulture); break;
             case "--threads": threads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+            case "--warmup": warmup = long.Parse(Next(), CultureInfo.InvariantCulture); break;
             case "--out": dir = Next(); break;
             case "--stages": stages = true; break;
             case "--rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -33,7 +35,7 @@ if (args.Length > 0 && args[0] is "throughput" or "read-xlsx" or "write")
     }
     return args[0] switch
     {
-        "throughput" => Throughput.CheckAndScore(tables, seed, batch, threads),
+        "throughput" => Throughput.CheckAndScore(tables, seed, batch, threads, warmup),
         "read-xlsx" when stages => Throughput.ReadXlsxStages(dir ?? throw new ArgumentException("read-xlsx needs a folder"), rounds),
         "read-xlsx" => Throughput.ReadXlsx(dir ?? throw new ArgumentException("read-xlsx needs a folder")),
         _ => Throughput.Write(tables, seed, dir),

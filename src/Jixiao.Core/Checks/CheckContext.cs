@@ -10,17 +10,28 @@ namespace Jixiao.Core.Checks;
 /// </summary>
 public sealed class CheckContext
 {
-    private Dictionary<string, (int Checked, int Failed, string? NotRunReason)> _tally;
+    /// <summary>Per rule (by <see cref="RuleInfo.Slot"/>): subjects checked, failed, and why it could not run.</summary>
+    private Tally[] _tally;
+
+    /// <summary>One more than the highest slot written: what <see cref="Finish"/> clears.</summary>
+    private int _used;
+
+    private struct Tally
+    {
+        public int Checked;
+        public int Failed;
+        public string? NotRunReason;
+    }
 
     /// <summary>A tally left by the last finished context on this thread, reused (cleared) by the next one.</summary>
     [ThreadStatic]
-    private static Dictionary<string, (int Checked, int Failed, string? NotRunReason)>? _spareTally;
+    private static Tally[]? _spareTally;
 
     public CheckContext(string documentId, RuleSet ruleSet)
     {
         DocumentId = documentId;
         RuleSet = ruleSet;
-        _tally = _spareTally ?? new(64, StringComparer.Ordinal);
+        _tally = _spareTally ?? new Tally[Math.Max(64, RuleInfo.SlotCount)];
         _spareTally = null;
     }
 
@@ -31,9 +42,10 @@ public sealed class CheckContext
     public List<CoverageEntry> Finish(IReadOnlyCollection<RuleInfo> rules)
     {
         var coverage = Coverage(rules);
-        _tally.Clear();
+        Array.Clear(_tally, 0, _used);
         _spareTally = _tally;
-        _tally = new(0, StringComparer.Ordinal);
+        _tally = [];
+        _used = 0;
         return coverage;
     }
 
@@ -44,21 +56,21 @@ public sealed class CheckContext
     /// <summary>Records that <paramref name="rule"/> examined one subject (a row, a pair of figures).</summary>
     public void Checked(RuleInfo rule, int count = 1)
     {
-        ref var t = ref Get(rule.Id);
+        ref var t = ref Get(rule);
         t.Checked += count;
     }
 
     /// <summary>Records that <paramref name="rule"/> could not examine a subject, and why.</summary>
     public void NotRun(RuleInfo rule, string reason)
     {
-        ref var t = ref Get(rule.Id);
+        ref var t = ref Get(rule);
         t.NotRunReason = t.NotRunReason is null ? reason : t.NotRunReason.Contains(reason, StringComparison.Ordinal) ? t.NotRunReason : t.NotRunReason + "；" + reason;
     }
 
     /// <summary>Adds a finding for <paramref name="rule"/> (counts as one subject checked and failed).</summary>
     public void Report(RuleInfo rule, SourceRef? at, string message, string? stated = null, string? expected = null, Severity? severity = null)
     {
-        ref var t = ref Get(rule.Id);
+        ref var t = ref Get(rule);
         t.Checked++;
         t.Failed++;
         Findings.Add(new Finding
@@ -74,9 +86,14 @@ public sealed class CheckContext
         });
     }
 
-    /// <summary>The tally of a rule, added as (0, 0, null) on first use: one hash lookup per call.</summary>
-    private ref (int Checked, int Failed, string? NotRunReason) Get(string id) =>
-        ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_tally, id, out _);
+    /// <summary>The tally of a rule, by its slot (rules created after this context started grow the array).</summary>
+    private ref Tally Get(RuleInfo rule)
+    {
+        var slot = rule.Slot;
+        if (slot >= _tally.Length) Array.Resize(ref _tally, Math.Max(slot + 1, RuleInfo.SlotCount));
+        if (slot >= _used) _used = slot + 1;
+        return ref _tally[slot];
+    }
 
     /// <summary>Coverage for every rule in <paramref name="rules"/>, in catalogue order.</summary>
     public List<CoverageEntry> Coverage(IReadOnlyCollection<RuleInfo> rules)
@@ -88,11 +105,53 @@ public sealed class CheckContext
 
     private CoverageEntry CoverageOf(RuleInfo rule)
     {
-        if (!_tally.TryGetValue(rule.Id, out var t)) return new CoverageEntry(rule.Id, CoverageStatus.NotRun, 0, 0, NothingToCheck);
+        var t = rule.Slot < _tally.Length ? _tally[rule.Slot] : default;
         if (t.Failed > 0) return new CoverageEntry(rule.Id, CoverageStatus.Failed, t.Checked, t.Failed, t.NotRunReason);
-        if (t.Checked > 0) return new CoverageEntry(rule.Id, CoverageStatus.Passed, t.Checked, 0, t.NotRunReason);
-        return new CoverageEntry(rule.Id, CoverageStatus.NotRun, 0, 0, t.NotRunReason ?? NothingToCheck);
+        if (t.Checked > 0) return t.NotRunReason is null ? Shared.Passed(rule, t.Checked) : new CoverageEntry(rule.Id, CoverageStatus.Passed, t.Checked, 0, t.NotRunReason);
+        return t.NotRunReason is null ? Shared.NothingToCheck(rule) : new CoverageEntry(rule.Id, CoverageStatus.NotRun, 0, 0, t.NotRunReason);
     }
 
-    private const string NothingToCheck = "本文档没有此规则适用的内容";
+    /// <summary>
+    /// The coverage entries every document repeats — a rule passed on 1…64 subjects, a rule with nothing to check —
+    /// made once per rule and shared (entries are immutable records), so a province's 100,000 tables do not each
+    /// allocate fifty of them.
+    /// </summary>
+    private static class Shared
+    {
+        private const int MaxCount = 64;
+        private static readonly Lock Gate = new();
+        private static CoverageEntry?[] _entries = new CoverageEntry?[64 * (MaxCount + 1)];
+
+        public static CoverageEntry NothingToCheck(RuleInfo rule) =>
+            Get(rule, 0) ?? Set(rule, 0, new CoverageEntry(rule.Id, CoverageStatus.NotRun, 0, 0, NothingToCheckReason));
+
+        public static CoverageEntry Passed(RuleInfo rule, int count) =>
+            count > MaxCount ? new CoverageEntry(rule.Id, CoverageStatus.Passed, count, 0, null)
+            : Get(rule, count) ?? Set(rule, count, new CoverageEntry(rule.Id, CoverageStatus.Passed, count, 0, null));
+
+        private static CoverageEntry? Get(RuleInfo rule, int count)
+        {
+            var entries = Volatile.Read(ref _entries);
+            var i = rule.Slot * (MaxCount + 1) + count;
+            return i < entries.Length ? entries[i] : null;
+        }
+
+        private static CoverageEntry Set(RuleInfo rule, int count, CoverageEntry entry)
+        {
+            lock (Gate)
+            {
+                var i = rule.Slot * (MaxCount + 1) + count;
+                var entries = _entries;
+                if (i >= entries.Length)
+                {
+                    Array.Resize(ref entries, Math.Max(i + 1, entries.Length * 2));
+                    Volatile.Write(ref _entries, entries);
+                }
+                entries[i] = entry;
+            }
+            return entry;
+        }
+    }
+
+    private const string NothingToCheckReason = "本文档没有此规则适用的内容";
 }

@@ -9,30 +9,38 @@ public static class IndicatorJudge
 
     public static Judgement Judge(string? target, string? actual) => Judge(IndicatorParser.Parse(target), IndicatorParser.Parse(actual));
 
-    /// <summary>Slots of the per-thread memo of recent judgements (a power of two).</summary>
-    private const int MemoSize = 512;
+    /// <summary>Slots of the memo of judgements (a power of two).</summary>
+    private const int MemoSize = 32768;
+
+    /// <summary>A pair of values and its judgement, published to other threads as one reference.</summary>
+    private sealed class Judged(IndicatorValue target, IndicatorValue actual, Judgement result)
+    {
+        public readonly IndicatorValue Target = target;
+        public readonly IndicatorValue Actual = actual;
+        public readonly Judgement Result = result;
+    }
 
     /// <summary>
-    /// Recent judgements on this thread, direct-mapped by the identity of the two values. The row checks and then
-    /// the scorer judge every pair of a table, and <see cref="IndicatorParser.Parse"/> hands out the same value
-    /// object for a repeated text ("100%", "达成预期指标"), so the same pair comes back often. Values and judgements
-    /// are immutable and a judgement is a pure function of the two values: a hit returns the same judgement.
+    /// Recent judgements, shared by all threads, direct-mapped by the two values' texts and checked by the values'
+    /// identity. The row checks and then the scorer judge every pair of a table, and <see cref="IndicatorParser.Parse"/>
+    /// hands out the same value object for a repeated text ("≥95%", "达成预期指标"), so the same pair comes back
+    /// often, within a table and across a province's. Values and judgements are immutable and a judgement is a pure
+    /// function of the two values: a hit returns the same judgement.
     /// </summary>
-    [ThreadStatic]
-    private static (IndicatorValue? Target, IndicatorValue? Actual, Judgement? Result)[]? _memo;
+    private static readonly Judged?[] Memo = new Judged?[MemoSize];
 
     public static Judgement Judge(IndicatorValue target, IndicatorValue actual)
     {
-        var memo = _memo ??= new (IndicatorValue?, IndicatorValue?, Judgement?)[MemoSize];
         var hash = (Cheap(target.Raw) * 31) ^ Cheap(actual.Raw);
-        ref var slot = ref memo[hash & (MemoSize - 1)];
-        if (ReferenceEquals(slot.Target, target) && ReferenceEquals(slot.Actual, actual) && slot.Result is { } known)
+        ref var slot = ref Memo[hash & (MemoSize - 1)];
+        var known = Volatile.Read(ref slot);
+        if (known is not null && ReferenceEquals(known.Target, target) && ReferenceEquals(known.Actual, actual))
         {
-            return known;
+            return known.Result;
         }
 
         var result = JudgeUncached(target, actual);
-        slot = (target, actual, result);
+        Volatile.Write(ref slot, new Judged(target, actual, result));
         return result;
     }
 
