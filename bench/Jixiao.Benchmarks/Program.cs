@@ -5,8 +5,8 @@ using Jixiao.Benchmarks;
 // jixiao-bench throughput [--tables N] [--seed S] [--batch B] [--threads T] [--warmup W]   whole-corpus check + score
 // jixiao-bench read-xlsx DIR                                                              read a folder of xlsx
 // jixiao-bench read-xlsx DIR --stages [--rounds N]                                        … and where its time goes, stage by stage
-// jixiao-bench write [--tables N] [--seed S] [--out DIR]                      write xlsx + docx
-// jixiao-bench [BenchmarkDotNet arguments, e.g. --filter '*Indicator*']       the micro-benchmarks
+// jixiao-bench write [--tables N] [--seed S] [--out DIR]                                  write xlsx + docx
+// jixiao-bench [BenchmarkDotNet arguments, e.g. --filter '*Indicator*']                   the micro-benchmarks
 if (args.Length > 0 && args[0] is "throughput" or "read-xlsx" or "write")
 {
     long tables = args[0] == "write" ? 1000 : 100_000;
