@@ -147,7 +147,7 @@ public sealed class CheckContext
                     Array.Resize(ref entries, Math.Max(i + 1, entries.Length * 2));
                     Volatile.Write(ref _entries, entries);
                 }
-                entries[i] = entry;
+                Volatile.Write(ref entries[i], entry);
             }
             return entry;
         }

@@ -10,7 +10,7 @@ public static class IndicatorJudge
     public static Judgement Judge(string? target, string? actual) => Judge(IndicatorParser.Parse(target), IndicatorParser.Parse(actual));
 
     /// <summary>Slots of the memo of judgements (a power of two).</summary>
-    private const int MemoSize = 32768;
+    private const int MemoSize = 2048;
 
     /// <summary>A pair of values and its judgement, published to other threads as one reference.</summary>
     private sealed class Judged(IndicatorValue target, IndicatorValue actual, Judgement result)

@@ -25,7 +25,9 @@ public static class Text
         return new string(buffer[..n]);
     }
 
-    private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c == '\u200b' || c == '\ufeff';
+    // Above Latin-1, white space lies between U+1680 and U+3000: CJK text (U+3001 on) skips the Unicode table lookup.
+    private static bool IsDropped(char c) =>
+        c <= '\u00ff' ? char.IsWhiteSpace(c) : (c <= '\u3000' && c >= '\u1680' && char.IsWhiteSpace(c)) || c == '\u200b' || c == '\ufeff';
 
     private static bool Changes(char c) => IsDropped(c) || Replacement(c) != c;
 

@@ -146,7 +146,13 @@ public static class Scorer
 
     private static IndicatorScore BandFor(IndicatorRow row, decimal weight, decimal? stated, string level, RuleSet rules, Judgement? j)
     {
-        var band = rules.QualitativeBands.FirstOrDefault(b => b.Level == level);
+        QualitativeBand? band = null;
+        foreach (var b in rules.QualitativeBands)
+        {
+            if (b.Level != level) continue;
+            band = b;
+            break;
+        }
         if (band is null) return Kept(row, weight, stated ?? weight, j, "规则集未定义该等级的分值区间。") with { Stated = stated };
         var (lo, hi) = BandRange(band, weight, rules);
         var value = stated ?? (level == "achieved" ? weight : lo);

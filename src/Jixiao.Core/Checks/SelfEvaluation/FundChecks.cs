@@ -23,31 +23,54 @@ public static class FundChecks
             ctx.NotRun(RuleCatalog.FundSumExecution, "没有年度资金总额（合计）行");
             return;
         }
-        var parts = t.Funds.Where(f => f != total && f.Source != FundSourceKind.Total).ToList();
-        // "地方财政资金" with its own city and county rows below it would count twice.
-        if (parts.Any(p => p.Source == FundSourceKind.Local) && parts.Any(p => p.Source is FundSourceKind.City or FundSourceKind.County))
-            parts = parts.Where(p => p.Source != FundSourceKind.Local).ToList();
-        SumCheck(RuleCatalog.FundSumBudget, total, parts, r => r.Budget, "全年预算数（A）", t, ctx);
-        SumCheck(RuleCatalog.FundSumExecution, total, parts, r => r.Execution, "全年执行数（B）", t, ctx);
+        // The parts are the rows other than the total. "地方财政资金" with its own city and county rows below it would
+        // count twice: then it is left out.
+        bool local = false, cityOrCounty = false;
+        foreach (var f in t.Funds)
+        {
+            if (f == total || f.Source == FundSourceKind.Total) continue;
+            if (f.Source == FundSourceKind.Local) local = true;
+            else if (f.Source is FundSourceKind.City or FundSourceKind.County) cityOrCounty = true;
+        }
+        var parts = new Parts(t.Funds, total, SkipLocal: local && cityOrCounty);
+        SumCheck(RuleCatalog.FundSumBudget, total, parts, Budget, "全年预算数（A）", t, ctx);
+        SumCheck(RuleCatalog.FundSumExecution, total, parts, Execution, "全年执行数（B）", t, ctx);
     }
 
-    private static void SumCheck(RuleInfo rule, FundRow total, List<FundRow> parts, Func<FundRow, Figure> pick, string column, SelfEvaluationTable t, CheckContext ctx)
+    private static readonly Func<FundRow, Figure> Budget = r => r.Budget;
+    private static readonly Func<FundRow, Figure> Execution = r => r.Execution;
+
+    /// <summary>The rows summed against the total: all but the total, and "地方财政资金" when it is split below.</summary>
+    private readonly record struct Parts(List<FundRow> Funds, FundRow Total, bool SkipLocal)
+    {
+        public bool Includes(FundRow f) =>
+            f != Total && f.Source != FundSourceKind.Total && !(SkipLocal && f.Source == FundSourceKind.Local);
+    }
+
+    private static void SumCheck(RuleInfo rule, FundRow total, Parts parts, Func<FundRow, Figure> pick, string column, SelfEvaluationTable t, CheckContext ctx)
     {
         var totalFig = pick(total);
-        var given = parts.Where(p => pick(p).Value is not null).ToList();
         if (totalFig.Value is null) { ctx.NotRun(rule, $"合计行的{column}未填"); return; }
-        if (given.Count == 0) { ctx.NotRun(rule, $"各来源的{column}均未填"); return; }
-        var sum = given.Sum(p => pick(p).Value!.Value);
-        var decimals = given.Append(total).Max(p => Rates.DecimalsOf(pick(p).Text));
-        var tolerance = Math.Max(ctx.RuleSet.AmountTolerance / 2m, Rates.HalfUnit(decimals) * (given.Count + 1));
+        // The rows that give the figure: their count, sum and most decimals (with the total's).
+        var given = 0;
+        var sum = 0m;
+        var decimals = Rates.DecimalsOf(totalFig.Text);
+        foreach (var p in parts.Funds)
+        {
+            if (!parts.Includes(p) || pick(p) is not { Value: { } v } fig) continue;
+            given++;
+            sum += v;
+            decimals = Math.Max(decimals, Rates.DecimalsOf(fig.Text));
+        }
+        if (given == 0) { ctx.NotRun(rule, $"各来源的{column}均未填"); return; }
+        var tolerance = Math.Max(ctx.RuleSet.AmountTolerance / 2m, Rates.HalfUnit(decimals) * (given + 1));
         if (decimals == 0) tolerance = Math.Max(tolerance, 0.5m);
         if (Math.Abs(sum - totalFig.Value.Value) <= tolerance) { ctx.Checked(rule); return; }
         var unit = t.DeclaredUnit?.ChineseName() ?? "";
-        var expr = string.Join(" + ", given.Select(p => pick(p).Text));
+        var expr = string.Join(" + ", parts.Funds.Where(p => parts.Includes(p) && pick(p).Value is not null).Select(p => pick(p).Text));
         ctx.Report(rule, totalFig.At ?? total.At, $"{column}：各来源之和 {expr} = {NumberText.Format(sum, Math.Max(2, decimals))}{unit}，与年度资金总额 {totalFig.Text}{unit} 相差 {NumberText.Format(sum - totalFig.Value.Value, Math.Max(2, decimals))}{unit}。",
             totalFig.Text, NumberText.Format(sum, Math.Max(2, decimals)));
     }
-
 
     private static void CheckRow(SelfEvaluationTable t, FundRow row, CheckContext ctx, ReportText? report)
     {

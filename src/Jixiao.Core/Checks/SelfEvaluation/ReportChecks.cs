@@ -119,31 +119,41 @@ public static partial class ReportChecks
     /// <summary>"A万元，B万元，合计 X万元" — the amounts before 合计/共计 (after collapsing stated subtotals) add up to X.</summary>
     private static void CheckTotals(ReportSentence sentence, CheckContext ctx)
     {
-        foreach (var word in new[] { "合计", "共计", "总计" })
+        foreach (var word in SumWords)
         {
             var p = sentence.Text.IndexOf(word, StringComparison.Ordinal);
-            if (p < 0) continue;
-            var x = sentence.Mentions.FirstOrDefault(m => !m.IsPercent && m.Start >= p && m.Start - p <= 12);
-            if (x is null) continue;
-            var parts = sentence.Mentions.Where(m => !m.IsPercent && m.End <= p).ToList();
-            if (parts.Count < 2) continue;
-            var collapsed = CollapseSubtotals(parts);
-            var ok = false;
-            for (var i = collapsed.Count - 1; i >= 0 && !ok; i--)
-            {
-                var suffix = collapsed.Skip(i).ToList();
-                ok = Math.Abs(suffix.Sum(Yuan) - Yuan(x)) <= Tolerance(suffix.Append(x));
-            }
-            if (ok) ctx.Checked(RuleCatalog.ReportSum);
-            else
-            {
-                var unit = x.Unit ?? MoneyUnit.Yuan;
-                ctx.Report(RuleCatalog.ReportSum, Where(sentence, x.Text),
-                    $"报告称 {string.Join("、", parts.Select(m => m.Text))}，{word} {x.Text}，但前列金额之和为 {NumberText.Format(collapsed.Sum(Yuan) / unit.YuanPer())}{unit.ChineseName()}。",
-                    x.Text, NumberText.Format(collapsed.Sum(Yuan) / unit.YuanPer()) + unit.ChineseName());
-            }
-            return;
+            if (p >= 0 && CheckTotal(sentence, word, p, ctx)) return;
         }
+    }
+
+    private static readonly string[] SumWords = ["合计", "共计", "总计"];
+
+    /// <summary>
+    /// "A，B，合计 X" with the word at <paramref name="p"/>: X against the amounts before it. False when the word has no
+    /// amount right after it or fewer than two before it (the next word is tried).
+    /// </summary>
+    private static bool CheckTotal(ReportSentence sentence, string word, int p, CheckContext ctx)
+    {
+        var x = sentence.Mentions.FirstOrDefault(m => !m.IsPercent && m.Start >= p && m.Start - p <= 12);
+        if (x is null) return false;
+        var parts = sentence.Mentions.Where(m => !m.IsPercent && m.End <= p).ToList();
+        if (parts.Count < 2) return false;
+        var collapsed = CollapseSubtotals(parts);
+        var ok = false;
+        for (var i = collapsed.Count - 1; i >= 0 && !ok; i--)
+        {
+            var suffix = collapsed.Skip(i).ToList();
+            ok = Math.Abs(suffix.Sum(Yuan) - Yuan(x)) <= Tolerance(suffix.Append(x));
+        }
+        if (ok) ctx.Checked(RuleCatalog.ReportSum);
+        else
+        {
+            var unit = x.Unit ?? MoneyUnit.Yuan;
+            ctx.Report(RuleCatalog.ReportSum, Where(sentence, x.Text),
+                $"报告称 {string.Join("、", parts.Select(m => m.Text))}，{word} {x.Text}，但前列金额之和为 {NumberText.Format(collapsed.Sum(Yuan) / unit.YuanPer())}{unit.ChineseName()}。",
+                x.Text, NumberText.Format(collapsed.Sum(Yuan) / unit.YuanPer()) + unit.ChineseName());
+        }
+        return true;
     }
 
     /// <summary>Drops the parts that a stated subtotal before them already counts: [T, a, b, c, d] with T = a+b+c → [T, d].</summary>
@@ -170,10 +180,9 @@ public static partial class ReportChecks
     private static void CheckRates(IReadOnlyList<ReportSentence> s, int k, CheckContext ctx)
     {
         var sentence = s[k];
-        foreach (var pct in sentence.Mentions.Where(m => m.IsPercent))
+        foreach (var pct in sentence.Mentions)
         {
-            var head = sentence.Text[Math.Max(0, pct.Start - 8)..pct.Start];
-            if (!head.Contains("执行率")) continue;
+            if (!pct.IsPercent || !sentence.Text.AsSpan(Math.Max(0, pct.Start - 8)..pct.Start).Contains("执行率", StringComparison.Ordinal)) continue;
             var candidates = new List<(Mention M, string Prefix, bool Part)>();
             if (k > 0) candidates.AddRange(LabelledParts(s[k - 1]));
             candidates.AddRange(LabelledParts(sentence).Where(c => c.M.End <= pct.Start));
@@ -205,10 +214,11 @@ public static partial class ReportChecks
     private static void CheckCompletion(ReportSentence sentence, CheckContext ctx)
     {
         var text = sentence.Text;
-        foreach (var pct in sentence.Mentions.Where(m => m.IsPercent))
+        foreach (var pct in sentence.Mentions)
         {
-            var head = text[Math.Max(0, pct.Start - 14)..pct.Start];
-            if (!head.Contains("完成") || !head.Contains('的') || !(head.Contains("目标") || head.Contains("计划"))) continue;
+            if (!pct.IsPercent) continue;
+            var head = text.AsSpan(Math.Max(0, pct.Start - 14)..pct.Start);
+            if (!head.Contains("完成", StringComparison.Ordinal) || !head.Contains('的') || !(head.Contains("目标", StringComparison.Ordinal) || head.Contains("计划", StringComparison.Ordinal))) continue;
             var targetAt = text.LastIndexOf("指标值", pct.Start, StringComparison.Ordinal);
             if (targetAt < 0) targetAt = text.LastIndexOf("目标值", pct.Start, StringComparison.Ordinal);
             var actualAt = text.LastIndexOf("实际完成", pct.Start, StringComparison.Ordinal);
@@ -323,6 +333,8 @@ public static partial class ReportChecks
         if (indicators.Count == 0) return;
         foreach (var sentence in text.Sentences)
         {
+            // Compacting is a filter of characters, so a clause names an indicator only if its whole sentence does.
+            if (!NamesAny(Text.Compact(sentence.Text), indicators)) continue;
             foreach (var clause in sentence.Text.Split('；', ';'))
             {
                 var compact = Text.Compact(clause);
@@ -336,6 +348,13 @@ public static partial class ReportChecks
                 }
             }
         }
+    }
+
+    private static bool NamesAny(string compact, List<(IndicatorRow Row, string Name)> indicators)
+    {
+        foreach (var (_, name) in indicators)
+            if (compact.Contains(name, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static void Compare(IndicatorRow row, string rest, string label, string? tableValue, string column, ReportSentence sentence, CheckContext ctx)

@@ -54,15 +54,27 @@ public sealed partial class ReportText
     public static List<Mention> Parse(string text)
     {
         var list = new List<Mention>();
-        foreach (Match m in Figure().Matches(text))
+        Span<char> buffer = stackalloc char[64];
+        // The match is "digits[.digits] unit" (see Figure): read it from the span, without the groups' objects.
+        foreach (var m in Figure().EnumerateMatches(text))
         {
-            var digits = m.Groups[1].Value.Replace(",", "") + m.Groups[2].Value;
-            if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) continue;
-            var unitText = m.Groups[3].Value;
-            var isPercent = unitText is "%" or "％";
-            var unit = isPercent ? (MoneyUnit?)null : unitText switch { "万元" => MoneyUnit.WanYuan, "亿元" => MoneyUnit.YiYuan, _ => MoneyUnit.Yuan };
-            var decimals = m.Groups[2].Success ? m.Groups[2].Value.Length - 1 : 0;
-            list.Add(new Mention(value, unit, isPercent, m.Value, m.Index, m.Index + m.Length, decimals));
+            var span = text.AsSpan(m.Index, m.Length);
+            var (unitLength, unit, isPercent) = span[^1] switch
+            {
+                '%' or '％' => (1, (MoneyUnit?)null, true),
+                '元' when span.Length >= 2 && span[^2] == '万' => (2, MoneyUnit.WanYuan, false),
+                '元' when span.Length >= 2 && span[^2] == '亿' => (2, MoneyUnit.YiYuan, false),
+                _ => (1, MoneyUnit.Yuan, false),
+            };
+            var number = span[..^unitLength].TrimEnd();
+            var digits = number.Length <= buffer.Length ? buffer : new char[number.Length];
+            var n = 0;
+            foreach (var c in number)
+                if (c != ',') digits[n++] = c;
+            if (!decimal.TryParse(digits[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) continue;
+            var point = number.IndexOf('.');
+            var decimals = point < 0 ? 0 : number.Length - point - 1;
+            list.Add(new Mention(value, unit, isPercent, span.ToString(), m.Index, m.Index + m.Length, decimals));
         }
         return list;
     }

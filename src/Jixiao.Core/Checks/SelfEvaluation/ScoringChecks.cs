@@ -13,20 +13,28 @@ public static class ScoringChecks
         var tol = rules.ScoreTolerance;
 
         // weights
-        var weighted = t.Indicators.Where(i => i.Weight?.Value is not null).ToList();
-        if (weighted.Count == 0) ctx.NotRun(RuleCatalog.WeightsSum, "指标没有权重");
+        var weightedCount = 0;
+        var sum = 0m;
+        foreach (var i in t.Indicators)
+        {
+            if (i.Weight?.Value is not { } w) continue;
+            weightedCount++;
+            sum += w;
+        }
+        if (weightedCount == 0) ctx.NotRun(RuleCatalog.WeightsSum, "指标没有权重");
         else
         {
-            var sum = weighted.Sum(i => i.Weight!.Value!.Value);
             if (sum == rules.IndicatorPoints) ctx.Checked(RuleCatalog.WeightsSum);
             else ctx.Report(RuleCatalog.WeightsSum, (t.Indicators[0].At ?? t.Source) is { } wat ? wat with { Row = "权重合计", Column = "权重" } : null,
                 $"指标权重合计为 {sum}，应为 {rules.IndicatorPoints}（100 减预算执行 {rules.ExecutionPoints} 分）。", sum.ToString(), rules.IndicatorPoints.ToString());
             foreach (var (name, expected) in rules.Level1Weights)
             {
                 var level = name switch { "产出" => IndicatorLevel1.Output, "效益" => IndicatorLevel1.Effect, "满意度" => IndicatorLevel1.Satisfaction, _ => IndicatorLevel1.Unknown };
-                var actual = weighted.Where(i => i.Level1 == level || level == IndicatorLevel1.Output && i.Level1 == IndicatorLevel1.Cost).Sum(i => i.Weight!.Value!.Value);
+                var actual = 0m;
+                foreach (var i in t.Indicators)
+                    if (i.Weight?.Value is { } w && (i.Level1 == level || level == IndicatorLevel1.Output && i.Level1 == IndicatorLevel1.Cost)) actual += w;
                 if (actual == expected) ctx.Checked(RuleCatalog.Level1Weights);
-                else ctx.Report(RuleCatalog.Level1Weights, weighted.FirstOrDefault(i => i.Level1 == level)?.At ?? t.Indicators[0].At,
+                else ctx.Report(RuleCatalog.Level1Weights, t.Indicators.FirstOrDefault(i => i.Weight?.Value is not null && i.Level1 == level)?.At ?? t.Indicators[0].At,
                     $"{name}指标权重合计 {actual}，规则集“{rules.Name}”为 {expected}。", actual.ToString(), expected.ToString());
             }
         }
@@ -78,18 +86,25 @@ public static class ScoringChecks
         else ctx.NotRun(RuleCatalog.ExecutionScore, "未填报预算执行得分");
 
         // stated total = stated parts
-        var statedScores = t.Indicators.Where(i => i.Score?.Value is not null).Select(i => i.Score!.Value!.Value).ToList();
-        if (t.StatedTotalScore?.Value is { } statedTotal && t.StatedExecutionScore?.Value is { } se && statedScores.Count > 0)
+        var statedCount = 0;
+        var statedSum = 0m;
+        foreach (var i in t.Indicators)
         {
-            var parts = se + statedScores.Sum();
+            if (i.Score?.Value is not { } v) continue;
+            statedCount++;
+            statedSum += v;
+        }
+        if (t.StatedTotalScore?.Value is { } statedTotal && t.StatedExecutionScore?.Value is { } se && statedCount > 0)
+        {
+            var parts = se + statedSum;
             if (Math.Abs(parts - statedTotal) <= tol) ctx.Checked(RuleCatalog.TotalScore);
             else ctx.Report(RuleCatalog.TotalScore, t.StatedTotalScore.At,
-                $"总得分填报 {statedTotal} 分，但预算执行得分 {se} 分加各指标得分合计 {statedScores.Sum()} 分为 {parts} 分。", statedTotal.ToString(), parts.ToString());
+                $"总得分填报 {statedTotal} 分，但预算执行得分 {se} 分加各指标得分合计 {statedSum} 分为 {parts} 分。", statedTotal.ToString(), parts.ToString());
             if (t.StatedIndicatorScore?.Value is { } si)
             {
-                if (Math.Abs(si - statedScores.Sum()) <= tol) ctx.Checked(RuleCatalog.TotalScore);
+                if (Math.Abs(si - statedSum) <= tol) ctx.Checked(RuleCatalog.TotalScore);
                 else ctx.Report(RuleCatalog.TotalScore, t.StatedIndicatorScore.At,
-                    $"指标完成情况得分填报 {si} 分，但表中各指标得分合计为 {statedScores.Sum()} 分。", si.ToString(), statedScores.Sum().ToString());
+                    $"指标完成情况得分填报 {si} 分，但表中各指标得分合计为 {statedSum} 分。", si.ToString(), statedSum.ToString());
             }
         }
         else ctx.NotRun(RuleCatalog.TotalScore, "缺少填报的总分、预算执行得分或指标得分");

@@ -18,11 +18,14 @@ public static class TableChecks
             if (t.Management.Count == 0) ctx.NotRun(RuleCatalog.ManagementItems, "没有读到资金管理情况");
             else
             {
-                var missing = Aspects.Where(a => !t.Management.Any(m => m.Aspect == a)).ToList();
-                var empty = t.Management.Where(m => Text.IsEmptyExplanation(m.Description)).Select(m => m.Aspect).ToList();
-                if (missing.Count > 0)
+                List<string>? missing = null, empty = null;
+                foreach (var aspect in Aspects)
+                    if (!HasAspect(t.Management, aspect)) (missing ??= []).Add(aspect);
+                foreach (var m in t.Management)
+                    if (Text.IsEmptyExplanation(m.Description)) (empty ??= []).Add(m.Aspect);
+                if (missing is not null)
                     ctx.Report(RuleCatalog.ManagementItems, t.Management[0].At, $"资金管理情况缺少：{string.Join("、", missing)}。", null, string.Join("、", missing));
-                else if (empty.Count > 0)
+                else if (empty is not null)
                     ctx.Report(RuleCatalog.ManagementItems, t.Management.First(m => m.Aspect == empty[0]).At, $"资金管理情况中 {string.Join("、", empty)} 的情况说明为空。", null, "情况说明");
                 else ctx.Checked(RuleCatalog.ManagementItems);
             }
@@ -32,5 +35,12 @@ public static class TableChecks
         else if (t.Remarks.Contains("请在此处") || t.Remarks.Contains("如没有请填") || t.Remarks.Trim().Length == 0)
             ctx.Report(RuleCatalog.RemarksPlaceholder, t.RemarksAt, t.Remarks.Trim().Length == 0 ? "“说明”栏为空，没有问题应填“无”。" : $"“说明”栏仍是模板提示文字：“{t.Remarks}”。应填写巡视、审计和财会监督发现的问题及金额，没有则填“无”。", t.Remarks, "无 / 发现的问题及金额");
         else ctx.Checked(RuleCatalog.RemarksPlaceholder);
+    }
+
+    private static bool HasAspect(List<ManagementItem> items, string aspect)
+    {
+        foreach (var m in items)
+            if (m.Aspect == aspect) return true;
+        return false;
     }
 }
