@@ -126,10 +126,10 @@ public static class Throughput
     public static int ReadXlsx(string dir)
     {
         var files = Directory.GetFiles(dir, "*.xlsx").Order(StringComparer.Ordinal).ToArray();
-        // Warm up with full passes over the same files (BENCH_XLSX_WARMUP_PASSES, default 3), as the Node script does:
+        // Warm up with full passes over the same files (BENCH_XLSX_WARMUP_PASSES, default 5), as the Node script does:
         // the JIT's tiers (tier 0, then PGO-instrumented, then optimised) take thousands of calls and a background
         // thread that a loaded machine starves; a short warm-up times unoptimised code, not the reader.
-        var passes = int.TryParse(Environment.GetEnvironmentVariable("BENCH_XLSX_WARMUP_PASSES"), out var p) ? p : 3;
+        var passes = int.TryParse(Environment.GetEnvironmentVariable("BENCH_XLSX_WARMUP_PASSES"), out var p) ? p : 5;
         for (var i = 0; i < passes; i++)
             foreach (var f in files) DocumentReaders.ReadFile(f);
         using var me = Process.GetCurrentProcess();
@@ -167,7 +167,7 @@ public static class Throughput
             ("FinalAccountsXlsxReader on the workbook", i => FinalAccountsXlsxReader.Read(workbooks[i])),
             ("DocumentReaders.Read, everything", i => DocumentReaders.Read(files[i].Name, new MemoryStream(files[i].Bytes))),
         };
-        var passes = int.TryParse(Environment.GetEnvironmentVariable("BENCH_XLSX_WARMUP_PASSES"), out var p) ? p : 3;
+        var passes = int.TryParse(Environment.GetEnvironmentVariable("BENCH_XLSX_WARMUP_PASSES"), out var p) ? p : 5;
         foreach (var (_, run) in stages)
             for (var k = 0; k < passes; k++)
                 for (var i = 0; i < files.Length; i++) run(i);
