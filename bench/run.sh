@@ -108,6 +108,8 @@ else
     ej=$(node "$root/bench/node/read-xlsx.mjs" exceljs "$xdir"); echo "   $ej"
     js=$(sed 's/.*seconds=//' <<<"$jx"); ss=$(sed 's/.*seconds=//' <<<"$sj"); es=$(sed 's/.*seconds=//' <<<"$ej")
     echo "   ratio: SheetJS/Jixiao $(ratio "$ss" "$js")×, exceljs/Jixiao $(ratio "$es" "$js")×   target: ≥ 3× both"
+    cpu() { sed -n 's/.* cpu=\([0-9.]*\) .*/\1/p' <<<"$1"; }
+    echo "   by CPU time (less sensitive to the load): SheetJS/Jixiao $(ratio "$(cpu "$sj")" "$(cpu "$jx")")×, exceljs/Jixiao $(ratio "$(cpu "$ej")" "$(cpu "$jx")")×"
   fi
 fi
 

@@ -5,7 +5,9 @@ using Jixiao.Core.Checks;
 using Jixiao.Core.Model;
 using Jixiao.Core.Rules;
 using Jixiao.Documents.Export;
+using Jixiao.Documents.FinalAccounts;
 using Jixiao.Documents.Reading;
+using Jixiao.Documents.Xlsx;
 
 namespace Jixiao.Benchmarks;
 
@@ -124,12 +126,14 @@ public static class Throughput
     public static int ReadXlsx(string dir)
     {
         var files = Directory.GetFiles(dir, "*.xlsx").Order(StringComparer.Ordinal).ToArray();
-        // Warm up with full passes over the same files (BENCH_XLSX_WARMUP_PASSES, default 3), as the Node script does:
+        // Warm up with full passes over the same files (BENCH_XLSX_WARMUP_PASSES, default 5), as the Node script does:
         // the JIT's tiers (tier 0, then PGO-instrumented, then optimised) take thousands of calls and a background
         // thread that a loaded machine starves; a short warm-up times unoptimised code, not the reader.
-        var passes = int.TryParse(Environment.GetEnvironmentVariable("BENCH_XLSX_WARMUP_PASSES"), out var p) ? p : 3;
+        var passes = int.TryParse(Environment.GetEnvironmentVariable("BENCH_XLSX_WARMUP_PASSES"), out var p) ? p : 5;
         for (var i = 0; i < passes; i++)
             foreach (var f in files) DocumentReaders.ReadFile(f);
+        using var me = Process.GetCurrentProcess();
+        var cpu = me.TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         long docs = 0, rows = 0;
         foreach (var f in files)
@@ -139,7 +143,58 @@ public static class Throughput
             rows += r.Documents.OfType<SelfEvaluationTable>().Sum(t => t.Indicators.Count + t.Funds.Count);
         }
         sw.Stop();
-        Console.WriteLine($"jixiao  files={files.Length} documents={docs} rows={rows} seconds={sw.Elapsed.TotalSeconds.ToString("0.000", Inv)}");
+        me.Refresh();
+        // cpu: the process's CPU time in the timed pass (all threads: JIT, GC), which a loaded machine changes much less than the wall time.
+        Console.WriteLine($"jixiao  files={files.Length} documents={docs} rows={rows} cpu={(me.TotalProcessorTime - cpu).TotalSeconds.ToString("0.000", Inv)} seconds={sw.Elapsed.TotalSeconds.ToString("0.000", Inv)}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Where the time of <see cref="ReadXlsx"/> goes: each stage of reading the folder's files (bytes in memory),
+    /// run alone over the whole set, after the same warm-up: CPU time of the process and bytes allocated per file.
+    /// </summary>
+    public static int ReadXlsxStages(string dir, int rounds)
+    {
+        var files = Directory.GetFiles(dir, "*.xlsx").Order(StringComparer.Ordinal).Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f))).ToArray();
+        var workbooks = files.Select(f => XlsxWorkbook.Open(f.Name, new MemoryStream(f.Bytes))).ToArray();
+        var grids = workbooks.Select(w => XlsxGridLoader.ToGrids(w)).ToArray();
+        var stages = new (string Name, Action<int> Run)[]
+        {
+            ("XlsxWorkbook.Open (zip, guard, parts, cells)", i => XlsxWorkbook.Open(files[i].Name, new MemoryStream(files[i].Bytes))),
+            ("XlsxGridLoader.ToGrids", i => XlsxGridLoader.ToGrids(workbooks[i])),
+            ("GridTableReader.Read (tables from the grids)", i => { foreach (var g in grids[i]) GridTableReader.Read(g, []); }),
+            ("XlsxDocumentReader (grids + tables + narrative)", i => XlsxDocumentReader.Read(workbooks[i])),
+            ("FinalAccountsXlsxReader on the workbook", i => FinalAccountsXlsxReader.Read(workbooks[i])),
+            ("DocumentReaders.Read, everything", i => DocumentReaders.Read(files[i].Name, new MemoryStream(files[i].Bytes))),
+        };
+        var passes = int.TryParse(Environment.GetEnvironmentVariable("BENCH_XLSX_WARMUP_PASSES"), out var p) ? p : 5;
+        foreach (var (_, run) in stages)
+            for (var k = 0; k < passes; k++)
+                for (var i = 0; i < files.Length; i++) run(i);
+        using var me = Process.GetCurrentProcess();
+        Console.WriteLine($"{files.Length} files, {rounds} rounds per stage, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        foreach (var (name, run) in stages)
+        {
+            var best = double.MaxValue;
+            long allocated = 0;
+            var gcs = 0;
+            var paused = TimeSpan.Zero;
+            for (var k = 0; k < rounds; k++)
+            {
+                me.Refresh();
+                var cpu = me.TotalProcessorTime;
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var gcBefore = GC.CollectionCount(0);
+                var pausedBefore = GC.GetTotalPauseDuration();
+                for (var i = 0; i < files.Length; i++) run(i);
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                gcs = GC.CollectionCount(0) - gcBefore;
+                paused = GC.GetTotalPauseDuration() - pausedBefore;
+                me.Refresh();
+                best = Math.Min(best, (me.TotalProcessorTime - cpu).TotalMilliseconds);
+            }
+            Console.WriteLine($"{name,-50} {(best / files.Length).ToString("0.000", Inv)} ms CPU/file (best of {rounds})  {(allocated / 1024.0 / files.Length).ToString("0.0", Inv)} KB/file  last round: {gcs} GCs, {(paused.TotalMilliseconds / files.Length).ToString("0.000", Inv)} ms paused/file");
+        }
         return 0;
     }
 

@@ -1,7 +1,8 @@
 // node read-xlsx.mjs sheetjs|exceljs DIR
 // Reads every .xlsx file of DIR one after another (as Jixiao's read-xlsx does), touching every cell value,
-// and prints "LIBRARY files=N cells=N seconds=S". The whole set is read first to warm up
-// (BENCH_XLSX_WARMUP_PASSES times, default 3), the same as jixiao-bench read-xlsx; then one timed pass.
+// and prints "LIBRARY files=N cells=N cpu=C seconds=S" (C: CPU seconds of the process in the timed pass). The
+// whole set is read first to warm up (BENCH_XLSX_WARMUP_PASSES times, default 5), the same as jixiao-bench
+// read-xlsx; then one timed pass.
 import fs from 'node:fs';
 import path from 'node:path';
 import XLSX from 'xlsx';
@@ -54,11 +55,14 @@ async function readExcelJs(file) {
 
 if (lib === 'exceljs') for (const f of files) prepared.set(f, await relativeTargets(f));
 const read = lib === 'sheetjs' ? async f => readSheetJs(f) : readExcelJs;
-// Warm-up: full passes over the same files (BENCH_XLSX_WARMUP_PASSES, default 3), as jixiao-bench does.
-const passes = Number(process.env.BENCH_XLSX_WARMUP_PASSES ?? 3);
+// Warm-up: full passes over the same files (BENCH_XLSX_WARMUP_PASSES, default 5), as jixiao-bench does.
+const passes = Number(process.env.BENCH_XLSX_WARMUP_PASSES ?? 5);
 for (let p = 0; p < passes; p++) for (const f of files) await read(f);
 const t0 = process.hrtime.bigint();
+const cpu0 = process.cpuUsage();
 let cells = 0;
 for (const f of files) cells += await read(f);
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-console.log(`${lib} files=${files.length} cells=${cells} seconds=${seconds.toFixed(3)}`);
+const used = process.cpuUsage(cpu0);
+// cpu: the process's CPU time (user + system, all threads) in the timed pass, as jixiao-bench prints it.
+console.log(`${lib} files=${files.length} cells=${cells} cpu=${((used.user + used.system) / 1e6).toFixed(3)} seconds=${seconds.toFixed(3)}`);

@@ -54,11 +54,14 @@ public static class TableRecognition
     public static string NormalizeTitle(string? title)
     {
         var t = Text.Compact(title);
+        if (t.AsSpan().IndexOfAny(Quotes) < 0) return t;
         var sb = new System.Text.StringBuilder(t.Length);
         foreach (var c in t)
-            if (c is not ('“' or '”' or '"' or '‘' or '’' or '\'' or '「' or '」')) sb.Append(c);
+            if (!Quotes.Contains(c)) sb.Append(c);
         return sb.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> Quotes = System.Buffers.SearchValues.Create("“”\"‘’'「」");
 
     /// <summary>The table a title names, by the longest alias it contains; null when none.</summary>
     public static DisclosureTableKind? FromTitle(string? title)
@@ -90,9 +93,10 @@ public static class TableRecognition
     /// The table the content (all cell texts of the table) shows, by signature; null when the content alone
     /// does not decide (e.g. 公开05 and 公开09 share their columns).
     /// </summary>
-    public static DisclosureTableKind? FromContent(string? content)
+    public static DisclosureTableKind? FromContent(string? content) => FromNormalizedContent(NormalizeTitle(content));
+
+    private static DisclosureTableKind? FromNormalizedContent(string c)
     {
-        var c = NormalizeTitle(content);
         if (c.Length == 0) return null;
         bool Has(string s) => c.Contains(s, StringComparison.Ordinal);
         // 公开06 lists 30212 因公出国（境）费用 and 30217 公务接待费 among its rows: test it before 三公.
@@ -117,8 +121,9 @@ public static class TableRecognition
     /// </summary>
     public static DisclosureTableKind? Identify(string? title, string? content)
     {
-        var byContent = FromContent(content);
+        var c = NormalizeTitle(content);
+        var byContent = FromNormalizedContent(c);
         var byTitle = FromTitle(title);
-        return byContent ?? byTitle ?? (NormalizeTitle(content) is var c && c.Contains("基本支出") && c.Contains("项目支出") ? DisclosureTableKind.GeneralBudgetExpenditure : null);
+        return byContent ?? byTitle ?? (c.Contains("基本支出") && c.Contains("项目支出") ? DisclosureTableKind.GeneralBudgetExpenditure : null);
     }
 }

@@ -8,18 +8,18 @@ public static class FundSources
         if (string.IsNullOrWhiteSpace(label)) return FundSourceKind.Unknown;
         var t = Text.Compact(label);
         if (t.StartsWith("其中", StringComparison.Ordinal)) t = t[2..].TrimStart(':', '：');
-        if (t is "合计" or "总计" || t.Contains("资金总额") || t.StartsWith("年度资金")) return FundSourceKind.Total;
+        if (t is "合计" or "总计" || t.Contains("资金总额") || t.StartsWith("年度资金", StringComparison.Ordinal)) return FundSourceKind.Total;
         // Bracketed qualifiers such as "地方财政资金（市本级资金）" or "其他资金（自治区资金）" name the fund
         // by what comes before the bracket.
         var head = Text.BeforeBracket(t);
         if (head.Length == 0) return FundSourceKind.Unknown;
-        if (head.StartsWith("中央")) return FundSourceKind.Central;
-        if (head.StartsWith("其他")) return FundSourceKind.Other;
+        if (head.StartsWith("中央", StringComparison.Ordinal)) return FundSourceKind.Central;
+        if (head.StartsWith("其他", StringComparison.Ordinal)) return FundSourceKind.Other;
         if (head.Contains("市县区") || head.Contains("市县")) return FundSourceKind.CityCounty;
-        if (head.StartsWith("省") || head.StartsWith("自治区") || head.Contains("省级")) return FundSourceKind.Provincial;
-        if (head.StartsWith("盟市") || head.StartsWith("市级") || head.StartsWith("市本级") || head.StartsWith("地市") || head.StartsWith("州")) return FundSourceKind.City;
-        if (head.StartsWith("旗县") || head.StartsWith("县") || head.StartsWith("区县")) return FundSourceKind.County;
-        if (head.StartsWith("地方")) return FundSourceKind.Local;
+        if (head.StartsWith("省", StringComparison.Ordinal) || head.StartsWith("自治区", StringComparison.Ordinal) || head.Contains("省级")) return FundSourceKind.Provincial;
+        if (head.StartsWith("盟市", StringComparison.Ordinal) || head.StartsWith("市级", StringComparison.Ordinal) || head.StartsWith("市本级", StringComparison.Ordinal) || head.StartsWith("地市", StringComparison.Ordinal) || head.StartsWith("州", StringComparison.Ordinal)) return FundSourceKind.City;
+        if (head.StartsWith("旗县", StringComparison.Ordinal) || head.StartsWith("县", StringComparison.Ordinal) || head.StartsWith("区县", StringComparison.Ordinal)) return FundSourceKind.County;
+        if (head.StartsWith("地方", StringComparison.Ordinal)) return FundSourceKind.Local;
         if (head.Contains("当年财政拨款") || head.Contains("本年财政拨款") || head.Contains("财政拨款")) return FundSourceKind.CurrentAppropriation;
         if (head.Contains("上年结转") || head.Contains("结转")) return FundSourceKind.CarryOver;
         if (head.Contains("财政资金")) return FundSourceKind.Unknown;

@@ -91,7 +91,7 @@ public static class FinalAccountsXlsxReader
                 var text = k <= last && row.Cells[k].Column == c ? texts[k++] : "";
                 cells.Add(new GridCell(text, new SourceRef { File = fileName, Sheet = sheet.Name, Cell = XlsxGridLoader.CellName(row.Index, c) }));
             }
-            rows.Add(new GridRow(cells, new SourceRef { File = fileName, Sheet = sheet.Name, Cell = $"A{row.Index + 1}" }));
+            rows.Add(new GridRow(cells, new SourceRef { File = fileName, Sheet = sheet.Name, Cell = XlsxGridLoader.CellName(row.Index, 0) }));
         }
         while (rows.Count < sheet.RowCount) rows.Add(EmptyRow(fileName, sheet.Name, rows.Count + 1));
         FillMerges(rows, sheet.Merges);
@@ -99,7 +99,7 @@ public static class FinalAccountsXlsxReader
     }
 
     private static GridRow EmptyRow(string fileName, string sheet, int rowNumber) =>
-        new([], new SourceRef { File = fileName, Sheet = sheet, Cell = $"A{rowNumber}" });
+        new([], new SourceRef { File = fileName, Sheet = sheet, Cell = XlsxGridLoader.CellName(rowNumber - 1, 0) });
 
     private static string CellName(int c, int row) => XlsxGridLoader.CellName(row - 1, c);
 

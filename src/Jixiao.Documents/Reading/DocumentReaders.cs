@@ -1,3 +1,4 @@
+using System.Buffers;
 using Jixiao.Core.Serialization;
 using Jixiao.Documents.FinalAccounts;
 using Jixiao.Documents.Pdf;
@@ -167,16 +168,28 @@ public static class DocumentReaders
     {
         if (content.CanSeek && content.Length > MaxBytes)
             throw new UnreadableFileException($"{fileName}：文件过大（{content.Length / 1024 / 1024} MB），上限为 {MaxBytes / 1024 / 1024} MB。");
-        using var ms = new MemoryStream();
-        var buffer = new byte[81920];
-        int n;
-        while ((n = content.Read(buffer, 0, buffer.Length)) > 0)
+        // A stream that knows its length is read into an array of that size (handed out without a copy when it is
+        // filled exactly); the copy buffer is pooled: a small file allocates its own bytes and little else.
+        var expected = content.CanSeek ? (int)Math.Max(0, content.Length - content.Position) : 0;
+        using var ms = new MemoryStream(expected);
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            if (ms.Length + n > MaxBytes)
-                throw new UnreadableFileException($"{fileName}：文件过大，上限为 {MaxBytes / 1024 / 1024} MB。");
-            ms.Write(buffer, 0, n);
+            int n;
+            while ((n = content.Read(buffer, 0, CopyBufferBytes)) > 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (ms.Length + n > MaxBytes)
+                    throw new UnreadableFileException($"{fileName}：文件过大，上限为 {MaxBytes / 1024 / 1024} MB。");
+                ms.Write(buffer, 0, n);
+            }
         }
-        return ms.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return ms.Length == ms.Capacity ? ms.GetBuffer() : ms.ToArray();
     }
+
+    private const int CopyBufferBytes = 81920;
 }

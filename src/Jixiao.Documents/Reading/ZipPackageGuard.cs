@@ -116,21 +116,32 @@ public static class ZipPackageGuard
         private readonly ZipArchive _zip;
         private readonly Limits _limits;
         private readonly Budget _budget;
-        private readonly Dictionary<string, ZipArchiveEntry> _byPath = new(StringComparer.OrdinalIgnoreCase);
-        private readonly HashSet<ZipArchiveEntry> _opened = [];
-        private readonly IReadOnlyCollection<ZipArchiveEntry> _entries;
+        // Entries by path (the first of the same name) as their position in the package; which ones were opened, by
+        // position (an entry has no hash code of its own, and an identity hash costs more than the lookup it serves).
+        private readonly Dictionary<string, int> _byPath = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ZipArchiveEntry[] _entries;
+        private readonly bool[] _opened;
 
         internal Package(string fileName, ZipArchive zip, IReadOnlyCollection<ZipArchiveEntry> entries, Limits limits, CancellationToken ct = default)
         {
             _fileName = fileName;
             _zip = zip;
-            _entries = entries;
+            _entries = [.. entries];
+            _opened = new bool[_entries.Length];
             _limits = limits;
             _budget = new Budget(fileName, limits, ct);
-            foreach (var e in entries) _byPath.TryAdd(e.FullName.TrimStart('/'), e);
+            for (var i = 0; i < _entries.Length; i++) _byPath.TryAdd(_entries[i].FullName.TrimStart('/'), i);
         }
 
         public bool Contains(string path) => _byPath.ContainsKey(path);
+
+        /// <summary>The entry of a path, marked as opened (so <see cref="CheckTheRest"/> leaves it); null when there is none.</summary>
+        private ZipArchiveEntry? EntryToRead(string path)
+        {
+            if (!_byPath.TryGetValue(path, out var i)) return null;
+            _opened[i] = true;
+            return _entries[i];
+        }
 
         /// <summary>
         /// A forward-only reader over an XML part (null when the package has no such part), counted while it
@@ -138,8 +149,7 @@ public static class ZipPackageGuard
         /// </summary>
         public XmlReader? OpenXml(string path, XmlNameTable? names = null)
         {
-            if (!_byPath.TryGetValue(path, out var entry)) return null;
-            _opened.Add(entry);
+            if (EntryToRead(path) is not { } entry) return null;
             Stream raw;
             try
             {
@@ -161,8 +171,7 @@ public static class ZipPackageGuard
         /// </summary>
         public CheckedPart? ReadPart(string path)
         {
-            if (!_byPath.TryGetValue(path, out var entry)) return null;
-            _opened.Add(entry);
+            if (EntryToRead(path) is not { } entry) return null;
             var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Clamp(entry.Length + 1, 256, _limits.MaxEntryBytes + 1));
             var length = 0;
             try
@@ -194,9 +203,9 @@ public static class ZipPackageGuard
         /// <summary>Walks every part not opened through <see cref="OpenXml"/>, as <see cref="Check(string, Stream, Limits?)"/> does.</summary>
         public void CheckTheRest()
         {
-            foreach (var entry in _entries)
-                if (!_opened.Contains(entry))
-                    CheckEntry(_fileName, entry, _budget, _limits);
+            for (var i = 0; i < _entries.Length; i++)
+                if (!_opened[i])
+                    CheckEntry(_fileName, _entries[i], _budget, _limits);
         }
 
         public void Dispose() => _zip.Dispose();

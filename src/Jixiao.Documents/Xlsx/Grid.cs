@@ -21,7 +21,9 @@ public readonly record struct GridRange(int Row1, int Col1, int Row2, int Col2)
 public sealed class Grid
 {
     private readonly List<GridCell?[]> _rows;
-    private readonly Dictionary<(int, int), GridRange> _mergeOf = [];
+
+    /// <summary>For each row, the merges that cover it, in the order given (a later merge wins where two overlap).</summary>
+    private readonly List<GridRange>?[] _mergesOfRow;
 
     public Grid(string? file, string? sheet, List<GridCell?[]> rows, IReadOnlyList<GridRange> merges)
     {
@@ -29,10 +31,23 @@ public sealed class Grid
         Sheet = sheet;
         _rows = rows;
         Merges = merges;
+        _mergesOfRow = new List<GridRange>?[rows.Count];
         foreach (var m in merges)
-            for (var r = m.Row1; r <= m.Row2 && r < rows.Count; r++)
-                for (var c = m.Col1; c <= m.Col2; c++)
-                    _mergeOf[(r, c)] = m;
+            for (var r = Math.Max(0, m.Row1); r <= m.Row2 && r < rows.Count; r++)
+                (_mergesOfRow[r] ??= []).Add(m);
+    }
+
+    private bool TryMergeAt(int row, int col, out GridRange merge)
+    {
+        if ((uint)row < (uint)_mergesOfRow.Length && _mergesOfRow[row] is { } list)
+            for (var i = list.Count - 1; i >= 0; i--)
+                if (col >= list[i].Col1 && col <= list[i].Col2)
+                {
+                    merge = list[i];
+                    return true;
+                }
+        merge = default;
+        return false;
     }
 
     public string? File { get; }
@@ -53,15 +68,15 @@ public sealed class Grid
     /// <summary>The text shown in this position, following a merge to its top-left cell.</summary>
     public string SpanText(int row, int col)
     {
-        if (_mergeOf.TryGetValue((row, col), out var m)) return Text(m.Row1, m.Col1);
+        if (TryMergeAt(row, col, out var m)) return Text(m.Row1, m.Col1);
         return Text(row, col);
     }
 
-    public GridRange? MergeAt(int row, int col) => _mergeOf.TryGetValue((row, col), out var m) ? m : null;
+    public GridRange? MergeAt(int row, int col) => TryMergeAt(row, col, out var m) ? m : null;
 
     /// <summary>True when (row, col) is covered by a merge whose top-left is elsewhere.</summary>
     public bool IsCovered(int row, int col) =>
-        _mergeOf.TryGetValue((row, col), out var m) && (m.Row1 != row || m.Col1 != col);
+        TryMergeAt(row, col, out var m) && (m.Row1 != row || m.Col1 != col);
 
     /// <summary>The non-empty cells of a row, left to right, with their column.</summary>
     public IEnumerable<(int Col, GridCell Cell)> NonEmpty(int row)

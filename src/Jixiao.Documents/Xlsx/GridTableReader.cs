@@ -22,15 +22,16 @@ public static partial class GridTableReader
     public static List<Document> Read(Grid grid, List<Finding> findings, CancellationToken ct = default)
     {
         var docs = new List<Document>();
-        var anchors = FindAnchors(grid, ct);
+        var g = new GridRows(grid);
+        var anchors = FindAnchors(g, ct);
         for (var k = 0; k < anchors.Count; k++)
         {
             ct.ThrowIfCancellationRequested();
-            var top = TableTop(grid, anchors[k], k == 0 ? 0 : anchors[k - 1] + 1);
-            var nextTop = k + 1 < anchors.Count ? TableTop(grid, anchors[k + 1], anchors[k] + 1) : grid.RowCount;
+            var top = TableTop(g, anchors[k], k == 0 ? 0 : anchors[k - 1] + 1);
+            var nextTop = k + 1 < anchors.Count ? TableTop(g, anchors[k + 1], anchors[k] + 1) : grid.RowCount;
             try
             {
-                docs.Add(ReadTable(grid, top, anchors[k], nextTop, findings));
+                docs.Add(ReadTable(g, top, anchors[k], nextTop, findings));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -39,7 +40,7 @@ public static partial class GridTableReader
                     Rule = "READ-TABLE",
                     Severity = Severity.Warning,
                     DocumentId = grid.File ?? "",
-                    Location = Where(grid, top, nextTop),
+                    Location = Where(g, top, nextTop),
                     Message = $"无法识别此处的自评表（{e.Message}）。",
                     At = new SourceRef { File = grid.File, Sheet = grid.Sheet, Cell = XlsxGridLoader.CellName(top, 0) },
                 });
@@ -48,7 +49,71 @@ public static partial class GridTableReader
         return docs;
     }
 
-    private static string Where(Grid g, int from, int to) =>
+    /// <summary>A non-empty cell of a row, with its column and its text compacted (<see cref="Core.Model.Text.Compact"/>).</summary>
+    private readonly struct RowCell(int col, GridCell cell, string compact)
+    {
+        public int Col { get; } = col;
+        public GridCell Cell { get; } = cell;
+        public string Compact { get; } = compact;
+
+        public void Deconstruct(out int col, out GridCell cell)
+        {
+            col = Col;
+            cell = Cell;
+        }
+    }
+
+    /// <summary>
+    /// The grid as the layout logic reads it: each row's non-empty cells, left to right, with their compact texts,
+    /// worked out once per row. Finding the tables and their blocks looks at every row many times.
+    /// </summary>
+    private sealed class GridRows(Grid grid)
+    {
+        private readonly RowCell[]?[] _cells = new RowCell[]?[grid.RowCount];
+        private readonly string[]?[] _compacts = new string[]?[grid.RowCount];
+        private int _maxColumns = -1;
+
+        public string? File => grid.File;
+        public string? Sheet => grid.Sheet;
+        public int RowCount => grid.RowCount;
+        public IReadOnlyList<GridRange> Merges => grid.Merges;
+        public int MaxColumns => _maxColumns >= 0 ? _maxColumns : _maxColumns = grid.MaxColumns;
+
+        public GridCell? Cell(int row, int col) => grid.Cell(row, col);
+        public string Text(int row, int col) => grid.Text(row, col);
+        public string SpanText(int row, int col) => grid.SpanText(row, col);
+        public GridRange? MergeAt(int row, int col) => grid.MergeAt(row, col);
+        public int ColumnCount(int row) => grid.ColumnCount(row);
+
+        /// <summary>The row's non-empty cells (as <see cref="Grid.NonEmpty"/>), with their compact texts.</summary>
+        public RowCell[] NonEmpty(int row)
+        {
+            if (row < 0 || row >= _cells.Length) return [];
+            if (_cells[row] is { } known) return known;
+            var cells = new List<RowCell>();
+            foreach (var (c, cell) in grid.NonEmpty(row)) cells.Add(new RowCell(c, cell, Core.Model.Text.Compact(cell.Text)));
+            return _cells[row] = [.. cells];
+        }
+
+        /// <summary>The compact texts of the row's non-empty cells.</summary>
+        public string[] Compacts(int row)
+        {
+            if (row < 0 || row >= _compacts.Length) return [];
+            return _compacts[row] ??= Array.ConvertAll(NonEmpty(row), x => x.Compact);
+        }
+
+        public RowCell? First(int row) => NonEmpty(row) is [var first, ..] ? first : null;
+
+        /// <summary>True when a non-empty cell's compact text satisfies the test.</summary>
+        public bool Any(int row, Func<string, bool> test)
+        {
+            foreach (var x in NonEmpty(row))
+                if (test(x.Compact)) return true;
+            return false;
+        }
+    }
+
+    private static string Where(GridRows g, int from, int to) =>
         new SourceRef { Sheet = g.Sheet, Cell = $"{XlsxGridLoader.CellName(from, 0)}:{XlsxGridLoader.CellName(Math.Max(from, to - 1), 0)}" }.Describe();
 
     // ---------------------------------------------------------------- labels
@@ -61,31 +126,34 @@ public static partial class GridTableReader
     private static readonly string[] BlockLabels =
         ["资金投入情况", "资金情况", "资金管理情况", "总体目标完成情况", "年度总体目标", "绩效指标", "预算执行情况", "项目资金"];
 
-    private static bool IsBlockLabel(string compact) =>
-        Array.Exists(BlockLabels, b => compact.StartsWith(b, StringComparison.Ordinal)) && !compact.Contains("得分");
+    private static bool IsBlockLabel(string compact)
+    {
+        foreach (var b in BlockLabels)
+            if (compact.StartsWith(b, StringComparison.Ordinal)) return !compact.Contains("得分", StringComparison.Ordinal);
+        return false;
+    }
 
-    private static bool IsFundHeader(Grid g, int r) => Vocabulary.IsFundHeaderRow(g.NonEmpty(r).Select(x => C(x.Cell.Text)));
+    private static bool IsFundHeader(GridRows g, int r) => Vocabulary.IsFundHeaderRow(g.Compacts(r));
 
-    private static bool IsIndicatorHeader(Grid g, int r) =>
-        g.NonEmpty(r).Any(x => C(x.Cell.Text) is "一级指标" or "一级")
-        && g.NonEmpty(r).Any(x => C(x.Cell.Text) is "三级指标" or "指标名称" or "二级指标");
+    private static bool IsIndicatorHeader(GridRows g, int r) =>
+        g.Any(r, t => t is "一级指标" or "一级") && g.Any(r, t => t is "三级指标" or "指标名称" or "二级指标");
 
-    private static bool IsManagementHeader(Grid g, int r) =>
-        g.NonEmpty(r).Any(x => C(x.Cell.Text) == "情况说明") && g.NonEmpty(r).Any(x => C(x.Cell.Text).StartsWith("存在问题"));
+    private static bool IsManagementHeader(GridRows g, int r) =>
+        g.Any(r, t => t == "情况说明") && g.Any(r, t => t.StartsWith("存在问题", StringComparison.Ordinal));
 
-    private static bool IsGoalsHeader(Grid g, int r) =>
-        g.NonEmpty(r).Any(x => C(x.Cell.Text) is "总体目标" or "预期目标" or "年度总体目标" or "绩效目标")
-        && g.NonEmpty(r).Any(x => C(x.Cell.Text) is "全年实际完成情况" or "实际完成情况" or "实际完成" or "全年实际完成");
+    private static bool IsGoalsHeader(GridRows g, int r) =>
+        g.Any(r, t => t is "总体目标" or "预期目标" or "年度总体目标" or "绩效目标")
+        && g.Any(r, t => t is "全年实际完成情况" or "实际完成情况" or "实际完成" or "全年实际完成");
 
-    private static bool IsRemarksRow(Grid g, int r) =>
-        g.NonEmpty(r).FirstOrDefault() is { Cell: { } c } && (C(c.Text) == "说明" || C(c.Text).StartsWith("说明：") ||
-            (c.Text.TrimStart().StartsWith("说明", StringComparison.Ordinal) && c.Text.Trim().Length > 2 && char.IsWhiteSpace(c.Text.Trim()[2])));
+    private static bool IsRemarksRow(GridRows g, int r) =>
+        g.First(r) is { } first && (first.Compact == "说明" || first.Compact.StartsWith("说明：", StringComparison.Ordinal) ||
+            (first.Cell.Text.TrimStart().StartsWith("说明", StringComparison.Ordinal) && first.Cell.Text.Trim().Length > 2 && char.IsWhiteSpace(first.Cell.Text.Trim()[2])));
 
-    private static bool IsFootnoteStart(Grid g, int r) =>
-        g.NonEmpty(r).FirstOrDefault() is { Cell: { } c } && FootnoteRegex().IsMatch(c.Text.TrimStart());
+    private static bool IsFootnoteStart(GridRows g, int r) =>
+        g.First(r) is { } first && FootnoteRegex().IsMatch(first.Cell.Text.TrimStart());
 
-    private static bool IsScoreRow(Grid g, int r) =>
-        g.NonEmpty(r).Any(x => C(x.Cell.Text) is "总分" or "总得分" or L.ExecutionScore or L.IndicatorScore or "合计得分" or "自评总分");
+    private static bool IsScoreRow(GridRows g, int r) =>
+        g.Any(r, t => t is "总分" or "总得分" or L.ExecutionScore or L.IndicatorScore or "合计得分" or "自评总分");
 
     [GeneratedRegex(@"^注\s*[:：1１]")]
     private static partial Regex FootnoteRegex();
@@ -102,13 +170,13 @@ public static partial class GridTableReader
     // ---------------------------------------------------------------- segmentation
 
     /// <summary>The rows that start a table: name rows, or (when a table has none) the first block header after the previous table.</summary>
-    private static List<int> FindAnchors(Grid g, CancellationToken ct)
+    private static List<int> FindAnchors(GridRows g, CancellationToken ct)
     {
         var anchors = new List<int>();
         for (var r = 0; r < g.RowCount; r++)
         {
             ct.ThrowIfCancellationRequested();
-            if (g.NonEmpty(r).Any(x => IsNameLabel(C(x.Cell.Text)))) anchors.Add(r);
+            if (g.Any(r, IsNameLabel)) anchors.Add(r);
         }
         if (anchors.Count > 0) return anchors;
         for (var r = 0; r < g.RowCount; r++)
@@ -118,19 +186,19 @@ public static partial class GridTableReader
     }
 
     /// <summary>Walks up from an anchor over title, year line and 附件 rows (single-cell rows that are not footnotes).</summary>
-    private static int TableTop(Grid g, int anchor, int floor)
+    private static int TableTop(GridRows g, int anchor, int floor)
     {
         var top = anchor;
         var blanks = 0;
         for (var r = anchor - 1; r >= floor; r--)
         {
-            var cells = g.NonEmpty(r).ToList();
-            if (cells.Count == 0)
+            var cells = g.NonEmpty(r);
+            if (cells.Length == 0)
             {
                 if (++blanks > 3) break;
                 continue;
             }
-            if (cells.Count > 1) break;
+            if (cells.Length > 1) break;
             var t = cells[0].Cell.Text.Trim();
             if (FootnoteRegex().IsMatch(t) || NumberedNoteRegex().IsMatch(t) || IsRemarksRow(g, r)) break;
             if (IsScoreRow(g, r)) break;
@@ -149,13 +217,13 @@ public static partial class GridTableReader
         public int EndOf(int start, int tableEnd)
         {
             var next = tableEnd;
-            foreach (var b in new[] { Fund, Management, Goals, Indicators, Remarks, Score, Footnotes })
+            foreach (var b in (ReadOnlySpan<int>)[Fund, Management, Goals, Indicators, Remarks, Score, Footnotes])
                 if (b > start && b < next) next = b;
             return next;
         }
     }
 
-    private static SelfEvaluationTable ReadTable(Grid g, int top, int anchor, int end, List<Finding> findings)
+    private static SelfEvaluationTable ReadTable(GridRows g, int top, int anchor, int end, List<Finding> findings)
     {
         var b = new Blocks();
         for (var r = anchor; r < end; r++)
@@ -197,7 +265,7 @@ public static partial class GridTableReader
         table.Unit = string.IsNullOrEmpty(unit) ? null : unit;
         var firstBlock = new[] { b.Fund, b.Management, b.Goals, b.Indicators }.Where(x => x >= 0).DefaultIfEmpty(end).Min();
         table.Source = g.Sheet is null
-            ? new SourceRef { File = g.File, Page = g.NonEmpty(top).FirstOrDefault().Cell?.At?.Page }
+            ? new SourceRef { File = g.File, Page = g.First(top)?.Cell.At?.Page }
             : new SourceRef
             {
                 File = g.File,
@@ -218,7 +286,7 @@ public static partial class GridTableReader
         if (b.Score >= 0 && table is ProjectSelfEvaluation p) ReadScores(g, b.Score, b.EndOf(b.Score, end), p);
         if (b.Footnotes >= 0)
             for (var r = b.Footnotes; r < end; r++)
-                foreach (var (_, cell) in g.NonEmpty(r).Take(1))
+                if (g.First(r) is { Cell: var cell })
                 {
                     var note = cell.Text.Trim();
                     if (r == b.Footnotes) note = note.TrimStart('注', ':', '：', ' ');
@@ -241,35 +309,27 @@ public static partial class GridTableReader
         return table;
     }
 
-    private static bool IsProjectTable(Grid g, int from, int to, string? title)
+    private static bool IsProjectTable(GridRows g, int from, int to, string? title)
     {
         if (title is not null && (title.Contains("项目支出") || title.Contains("整体支出"))) return true;
         if (title is not null && title.Contains("转移支付")) return false;
         for (var r = from; r < to; r++)
-            foreach (var (_, cell) in g.NonEmpty(r))
-            {
-                var t = C(cell.Text);
-                if (t.StartsWith("年初预算") || t is "权重" or "分值" or "得分" || t.StartsWith("权重")) return true;
-            }
+            if (g.Any(r, t => t.StartsWith("年初预算", StringComparison.Ordinal) || t is "分值" or "得分" || t.StartsWith("权重", StringComparison.Ordinal))) return true;
         return false;
     }
 
     /// <summary>The columns the block's own label occupies (资金投入情况 merged down column A, and its merge width).</summary>
-    private static (int From, int To) BlockLabelColumns(Grid g, int header)
+    private static (int From, int To) BlockLabelColumns(GridRows g, int header)
     {
-        foreach (var (c, cell) in g.NonEmpty(header))
-        {
-            if (!IsBlockLabel(C(cell.Text))) return (-1, -1);
-            return g.MergeAt(header, c) is { } m ? (m.Col1, m.Col2) : (c, c);
-        }
-        return (-1, -1);
+        if (g.First(header) is not { } first || !IsBlockLabel(first.Compact)) return (-1, -1);
+        return g.MergeAt(header, first.Col) is { } m ? (m.Col1, m.Col2) : (first.Col, first.Col);
     }
 
     /// <summary>Where a cell is; an empty cell borrows its row's page and line (PDF) from a neighbour.</summary>
-    private static SourceRef Ref(Grid g, int r, int c, string table, string? row = null, string? column = null)
+    private static SourceRef Ref(GridRows g, int r, int c, string table, string? row = null, string? column = null)
     {
         var at = g.Cell(r, c)?.At
-            ?? (g.NonEmpty(r).FirstOrDefault().Cell?.At is { } n ? n with { Cell = n.Sheet is null ? null : XlsxGridLoader.CellName(r, c) } : null)
+            ?? (g.First(r)?.Cell.At is { } n ? n with { Cell = n.Sheet is null ? null : XlsxGridLoader.CellName(r, c) } : null)
             ?? new SourceRef { File = g.File, Sheet = g.Sheet, Cell = g.Sheet is null ? null : XlsxGridLoader.CellName(r, c) };
         return at with { Table = table, Row = row, Column = column };
     }
@@ -288,15 +348,15 @@ public static partial class GridTableReader
         _ => HeaderField.None,
     };
 
-    private static void ReadHeaderFields(Grid g, int from, int to, SelfEvaluationTable t)
+    private static void ReadHeaderFields(GridRows g, int from, int to, SelfEvaluationTable t)
     {
         for (var r = from; r < to; r++)
         {
-            var cells = g.NonEmpty(r).ToList();
-            for (var i = 0; i < cells.Count; i++)
+            var cells = g.NonEmpty(r);
+            for (var i = 0; i < cells.Length; i++)
             {
                 var text = cells[i].Cell.Text.Trim();
-                var compact = C(text);
+                var compact = cells[i].Compact;
                 var field = ClassifyHeaderField(compact);
                 string? value = null;
                 if (field == HeaderField.None)
@@ -311,7 +371,7 @@ public static partial class GridTableReader
                     }
                     else continue;
                 }
-                else if (i + 1 < cells.Count && ClassifyHeaderField(C(cells[i + 1].Cell.Text)) == HeaderField.None)
+                else if (i + 1 < cells.Length && ClassifyHeaderField(cells[i + 1].Compact) == HeaderField.None)
                 {
                     value = cells[i + 1].Cell.Text.Trim();
                     i++;
@@ -332,7 +392,7 @@ public static partial class GridTableReader
     // ---------------------------------------------------------------- column classification
 
     /// <summary>The header text of each column: the header row and, when it has one, the sub-header row below, following merges.</summary>
-    private static Dictionary<int, string> HeaderTexts(Grid g, int header, int rows)
+    private static Dictionary<int, string> HeaderTexts(GridRows g, int header, int rows)
     {
         var result = new Dictionary<int, string>();
         var width = 0;
@@ -341,20 +401,30 @@ public static partial class GridTableReader
             if (m.Row1 <= header + rows - 1 && m.Row2 >= header) width = Math.Max(width, m.Col2 + 1);
         for (var c = 0; c < width; c++)
         {
-            var parts = new List<string>();
+            // The texts of the header rows in this column, top to bottom, a repeat of the one above (a merge) once.
+            string? text = null, last = null;
             for (var r = header; r < header + rows; r++)
             {
                 var t = C(g.SpanText(r, c));
-                if (t.Length > 0 && (parts.Count == 0 || parts[^1] != t)) parts.Add(t);
+                if (t.Length > 0 && t != last) { text = text is null ? t : text + t; last = t; }
             }
-            if (parts.Count > 0) result[c] = string.Concat(parts);
+            if (text is not null) result[c] = text;
         }
         return result;
     }
 
-    private static bool IsSubHeader(Grid g, int r, params string[] words) =>
-        r < g.RowCount && g.NonEmpty(r).Any() && g.NonEmpty(r).All(x => x.Cell.Number is null)
-        && g.NonEmpty(r).Any(x => Array.Exists(words, w => C(x.Cell.Text).Contains(w)));
+    private static bool IsSubHeader(GridRows g, int r, string word1, string word2)
+    {
+        var cells = g.NonEmpty(r);
+        if (cells.Length == 0) return false;
+        var named = false;
+        foreach (var x in cells)
+        {
+            if (x.Cell.Number is not null) return false;
+            named |= x.Compact.Contains(word1, StringComparison.Ordinal) || x.Compact.Contains(word2, StringComparison.Ordinal);
+        }
+        return named;
+    }
 
     // ---------------------------------------------------------------- funds
 
@@ -375,53 +445,59 @@ public static partial class GridTableReader
         return FundCol.None;
     }
 
-    private static void ReadFunds(Grid g, int header, int end, SelfEvaluationTable t, bool project)
+    private static void ReadFunds(GridRows g, int header, int end, SelfEvaluationTable t, bool project)
     {
         var rows = IsSubHeader(g, header + 1, "目标申报", "预算编制") ? 2 : 1;
         var heads = HeaderTexts(g, header, rows);
-        var cols = heads.ToDictionary(kv => kv.Key, kv => ClassifyFund(kv.Value));
-        var firstAmount = cols.Where(kv => kv.Value is not (FundCol.None or FundCol.Label)).Select(kv => kv.Key).DefaultIfEmpty(int.MaxValue).Min();
-        var labelCol = cols.Where(kv => kv.Value == FundCol.Label).Select(kv => (int?)kv.Key).FirstOrDefault();
+        var cols = new Columns<FundCol>(heads, ClassifyFund);
+        var firstAmount = int.MaxValue;
+        foreach (var (c, kind) in cols.All)
+            if (kind is not (FundCol.None or FundCol.Label)) { firstAmount = c; break; }
+        var labelCol = cols.First(FundCol.Label);
         var (blockFrom, blockTo) = BlockLabelColumns(g, header);
         const string table = "资金投入情况";
 
         // The unit: in the block label (资金投入情况（万元）), a column header (全年预算数(元)), or a 单位 line above.
         for (var r = header; r < end && t.DeclaredUnit is null; r++)
-            foreach (var (c, cell) in g.NonEmpty(r))
-                if (IsBlockLabel(C(cell.Text)) || r < header + rows)
-                    if (UnitIn(cell.Text) is { } u) { t.DeclaredUnit = u; t.DeclaredUnitAt = Ref(g, r, c, table); break; }
+            foreach (var x in g.NonEmpty(r))
+                if (IsBlockLabel(x.Compact) || r < header + rows)
+                    if (UnitIn(x.Cell.Text) is { } u) { t.DeclaredUnit = u; t.DeclaredUnitAt = Ref(g, r, x.Col, table); break; }
         for (var c = 0; c < g.ColumnCount(header) && t.DeclaredUnit is null; c++)
             if (g.MergeAt(header, c) is { } m && UnitIn(g.Text(m.Row1, m.Col1)) is { } u2)
             { t.DeclaredUnit = u2; t.DeclaredUnitAt = Ref(g, m.Row1, m.Col1, table); }
         for (var r = header - 1; r >= Math.Max(0, header - 4) && t.DeclaredUnit is null; r--)
-            foreach (var (c, cell) in g.NonEmpty(r))
-                if (C(cell.Text).Contains("单位") && UnitIn(cell.Text) is { } u3) { t.DeclaredUnit = u3; t.DeclaredUnitAt = Ref(g, r, c, table); break; }
+            foreach (var x in g.NonEmpty(r))
+                if (x.Compact.Contains("单位", StringComparison.Ordinal) && UnitIn(x.Cell.Text) is { } u3) { t.DeclaredUnit = u3; t.DeclaredUnitAt = Ref(g, r, x.Col, table); break; }
 
+        // A row's figure of each kind: the first column of that kind with something in it.
+        var values = new Figure?[FundColCount];
         for (var r = header + rows; r < end; r++)
         {
             string? label = null;
             var labelAt = -1;
             if (labelCol is { } lc && !string.IsNullOrWhiteSpace(g.Text(r, lc))) { label = g.Text(r, lc).Trim(); labelAt = lc; }
             else
-                foreach (var (c, cell) in g.NonEmpty(r))
+                foreach (var x in g.NonEmpty(r))
                 {
-                    if (c >= firstAmount) break;
-                    if (IsBlockLabel(C(cell.Text)) || c >= blockFrom && c <= blockTo && blockFrom < firstAmount - 1) continue;
-                    label = cell.Text.Trim();
-                    labelAt = c;
+                    if (x.Col >= firstAmount) break;
+                    if (IsBlockLabel(x.Compact) || x.Col >= blockFrom && x.Col <= blockTo && blockFrom < firstAmount - 1) continue;
+                    label = x.Cell.Text.Trim();
+                    labelAt = x.Col;
                 }
-            var values = new Dictionary<FundCol, (Figure Fig, int Col)>();
-            foreach (var (c, kind) in cols)
+            Array.Clear(values);
+            var found = 0;
+            foreach (var (c, kind) in cols.All)
             {
-                if (kind is FundCol.None or FundCol.Label || values.ContainsKey(kind)) continue;
+                if (kind is FundCol.None or FundCol.Label || values[(int)kind] is not null) continue;
                 var cell = g.Cell(r, c);
                 if (cell is null || string.IsNullOrWhiteSpace(cell.Text)) continue;
-                values[kind] = (MakeFigure(cell, Ref(g, r, c, table, label, heads[c])), c);
+                values[(int)kind] = MakeFigure(cell, Ref(g, r, c, table, label, heads[c]));
+                found++;
             }
-            if (label is null && values.Count == 0) continue;
+            if (label is null && found == 0) continue;
             if (label is null) label = "";
-            Figure Get(FundCol k) => values.TryGetValue(k, out var v) ? v.Fig : Figure.Blank(Ref(g, r, FirstCol(cols, k) ?? 0, table, label, FirstCol(cols, k) is { } fc ? heads[fc] : null));
-            Figure? Opt(FundCol k) => values.TryGetValue(k, out var v) ? v.Fig : null;
+            Figure Get(FundCol k) => values[(int)k] ?? Figure.Blank(Ref(g, r, cols.First(k) ?? 0, table, label, cols.First(k) is { } fc ? heads[fc] : null));
+            Figure? Opt(FundCol k) => values[(int)k];
             t.Funds.Add(new FundRow
             {
                 Label = label,
@@ -440,12 +516,34 @@ public static partial class GridTableReader
         _ = project;
     }
 
-    private static int? FirstCol<T>(Dictionary<int, T> cols, T kind) where T : struct, Enum =>
-        cols.Where(kv => kv.Value.Equals(kind)).Select(kv => (int?)kv.Key).OrderBy(x => x).FirstOrDefault();
+    private static readonly int FundColCount = Enum.GetValues<FundCol>().Length;
+
+    /// <summary>A block's columns left to right, each with its kind from its header text.</summary>
+    private sealed class Columns<T> where T : struct, Enum
+    {
+        public Columns(Dictionary<int, string> heads, Func<string, T> classify)
+        {
+            All = new (int, T)[heads.Count];
+            var i = 0;
+            foreach (var (c, h) in heads) All[i++] = (c, classify(h));
+            Array.Sort(All, (a, b) => a.Col.CompareTo(b.Col));
+        }
+
+        public (int Col, T Kind)[] All { get; }
+
+        /// <summary>The leftmost column of a kind.</summary>
+        public int? First(T kind)
+        {
+            foreach (var (c, k) in All)
+                if (EqualityComparer<T>.Default.Equals(k, kind)) return c;
+            return null;
+        }
+    }
 
     private static MoneyUnit? UnitIn(string? text)
     {
-        if (string.IsNullOrEmpty(text)) return null;
+        // Every unit the pattern below accepts ends in 元.
+        if (string.IsNullOrEmpty(text) || !text.Contains('元')) return null;
         var t = C(text);
         // Only a unit in brackets or after 单位: "（万元）", "(元)", "单位：元".
         var m = UnitRegex().Match(t);
@@ -468,7 +566,7 @@ public static partial class GridTableReader
 
     // ---------------------------------------------------------------- management
 
-    private static void ReadManagement(Grid g, int header, int end, SelfEvaluationTable t)
+    private static void ReadManagement(GridRows g, int header, int end, SelfEvaluationTable t)
     {
         var heads = HeaderTexts(g, header, 1);
         var desc = heads.Where(kv => kv.Value.Contains("情况说明")).Select(kv => kv.Key).OrderBy(x => x).ToList();
@@ -481,12 +579,12 @@ public static partial class GridTableReader
         {
             string? aspect = null;
             var aspectAt = -1;
-            foreach (var (c, cell) in g.NonEmpty(r))
+            foreach (var x in g.NonEmpty(r))
             {
-                if (c >= firstValue) break;
-                if (IsBlockLabel(C(cell.Text)) || c >= blockFrom && c <= blockTo && blockFrom < firstValue - 1) continue;
-                aspect = cell.Text.Trim();
-                aspectAt = c;
+                if (x.Col >= firstValue) break;
+                if (IsBlockLabel(x.Compact) || x.Col >= blockFrom && x.Col <= blockTo && blockFrom < firstValue - 1) continue;
+                aspect = x.Cell.Text.Trim();
+                aspectAt = x.Col;
             }
             var d = FirstText(g, r, desc);
             var p = FirstText(g, r, prob);
@@ -501,7 +599,7 @@ public static partial class GridTableReader
         }
     }
 
-    private static string? FirstText(Grid g, int r, List<int> cols)
+    private static string? FirstText(GridRows g, int r, List<int> cols)
     {
         foreach (var c in cols)
             if (g.Cell(r, c) is { } cell && !string.IsNullOrWhiteSpace(cell.Text)) return cell.Text.Trim();
@@ -510,7 +608,7 @@ public static partial class GridTableReader
 
     // ---------------------------------------------------------------- goals
 
-    private static void ReadGoals(Grid g, int header, int end, SelfEvaluationTable t)
+    private static void ReadGoals(GridRows g, int header, int end, SelfEvaluationTable t)
     {
         var heads = HeaderTexts(g, header, 1);
         var goal = heads.Where(kv => kv.Value is "总体目标" or "预期目标" or "年度总体目标" or "绩效目标").Select(kv => kv.Key).OrderBy(x => x).ToList();
@@ -533,10 +631,10 @@ public static partial class GridTableReader
 
     private static IndCol ClassifyIndicator(string h)
     {
-        if (IsBlockLabel(h) && !h.StartsWith("绩效指标值")) return IndCol.None;
-        if (h.StartsWith("一级")) return IndCol.L1;
-        if (h.StartsWith("二级")) return IndCol.L2;
-        if (h.StartsWith("三级") || h.Contains("指标名称") || h == "指标内容") return IndCol.Name;
+        if (IsBlockLabel(h) && !h.StartsWith("绩效指标值", StringComparison.Ordinal)) return IndCol.None;
+        if (h.StartsWith("一级", StringComparison.Ordinal)) return IndCol.L1;
+        if (h.StartsWith("二级", StringComparison.Ordinal)) return IndCol.L2;
+        if (h.StartsWith("三级", StringComparison.Ordinal) || h.Contains("指标名称") || h == "指标内容") return IndCol.Name;
         if (h.Contains("原因") || h.Contains("改进措施")) return IndCol.Reason;
         if (h.Contains("指标性质") || h.Contains("比较符") || h is "符号" or "运算符") return IndCol.Comparator;
         if (h.Contains("度量单位") || h.Contains("计量单位") || h == "单位") return IndCol.Unit;
@@ -549,15 +647,14 @@ public static partial class GridTableReader
         return IndCol.None;
     }
 
-    private static void ReadIndicators(Grid g, int header, int end, SelfEvaluationTable t, bool project)
+    private static void ReadIndicators(GridRows g, int header, int end, SelfEvaluationTable t, bool project)
     {
         var rows = IsSubHeader(g, header + 1, "年初指标", "调整后指标") ? 2 : 1;
         var heads = HeaderTexts(g, header, rows);
-        var cols = heads.ToDictionary(kv => kv.Key, kv => ClassifyIndicator(kv.Value));
-        int? Col(IndCol k) => FirstCol(cols, k);
-        var l1 = Col(IndCol.L1);
-        var l2 = Col(IndCol.L2);
-        var nameCols = cols.Where(kv => kv.Value == IndCol.Name).Select(kv => kv.Key).OrderBy(x => x).ToList();
+        var cols = new Columns<IndCol>(heads, ClassifyIndicator);
+        var l1 = cols.First(IndCol.L1);
+        var l2 = cols.First(IndCol.L2);
+        var nameCols = cols.All.Where(x => x.Kind == IndCol.Name).Select(x => x.Col).ToList();
         const string table = "绩效指标";
         string curL1 = "", curL2 = "";
         for (var r = header + rows; r < end; r++)
@@ -565,17 +662,17 @@ public static partial class GridTableReader
             var name = FirstText(g, r, nameCols);
             string? Val(IndCol k)
             {
-                foreach (var (c, kind) in cols.OrderBy(kv => kv.Key))
+                foreach (var (c, kind) in cols.All)
                     if (kind == k && g.Cell(r, c) is { } cell && !string.IsNullOrWhiteSpace(cell.Text)) return cell.Text.Trim();
                 return null;
             }
             Figure? Fig(IndCol k)
             {
-                foreach (var (c, kind) in cols.OrderBy(kv => kv.Key))
+                foreach (var (c, kind) in cols.All)
                     if (kind == k && g.Cell(r, c) is { } cell && !string.IsNullOrWhiteSpace(cell.Text))
                         return MakeFigure(cell, Ref(g, r, c, table, name, heads[c]));
                 // The column is there but the cell is empty: a blank figure (a missing score is itself a finding).
-                return FirstCol(cols, k) is { } fc ? Figure.Blank(Ref(g, r, fc, table, name, heads[fc])) : null;
+                return cols.First(k) is { } fc ? Figure.Blank(Ref(g, r, fc, table, name, heads[fc])) : null;
             }
             var a = l1 is { } c1 ? g.SpanText(r, c1).Trim() : "";
             var b = l2 is { } c2 ? g.SpanText(r, c2).Trim() : "";
@@ -621,46 +718,46 @@ public static partial class GridTableReader
 
     // ---------------------------------------------------------------- 说明, scores
 
-    private static void ReadRemarks(Grid g, int r, SelfEvaluationTable t)
+    private static void ReadRemarks(GridRows g, int r, SelfEvaluationTable t)
     {
-        var cells = g.NonEmpty(r).ToList();
+        var cells = g.NonEmpty(r);
         var first = cells[0].Cell.Text.Trim();
         var rest = first.Length > 2 ? first[2..].TrimStart(' ', '：', ':', '\t').Trim() : "";
         var parts = new List<string>();
         if (rest.Length > 0) parts.Add(rest);
         parts.AddRange(cells.Skip(1).Select(x => x.Cell.Text.Trim()).Where(x => x.Length > 0));
         t.Remarks = parts.Count > 0 ? string.Join("\n", parts) : null;
-        t.RemarksAt = Ref(g, r, cells.Count > 1 ? cells[1].Col : cells[0].Col, "说明");
+        t.RemarksAt = Ref(g, r, cells.Length > 1 ? cells[1].Col : cells[0].Col, "说明");
     }
 
     private static bool IsNumeric(GridCell cell) => cell.Number is not null || NumberText.TryParse(cell.Text) is not null;
 
-    private static void ReadScores(Grid g, int from, int end, ProjectSelfEvaluation p)
+    private static void ReadScores(GridRows g, int from, int end, ProjectSelfEvaluation p)
     {
         for (var r = from; r < end; r++)
         {
-            var cells = g.NonEmpty(r).ToList();
-            for (var i = 0; i < cells.Count; i++)
+            var cells = g.NonEmpty(r);
+            for (var i = 0; i < cells.Length; i++)
             {
-                var t = C(cells[i].Cell.Text);
-                Figure? Next() => i + 1 < cells.Count && cells[i + 1].Cell is { } nc && IsNumeric(nc)
+                var t = cells[i].Compact;
+                Figure? Next() => i + 1 < cells.Length && cells[i + 1].Cell is { } nc && IsNumeric(nc)
                     ? MakeFigure(nc, Ref(g, r, cells[i + 1].Col, "总分", t))
                     : null;
                 // "总分 | 100 | 98": under the 权重 and 得分 columns the row gives the weights' total, then the score.
                 Figure? LastOfRun()
                 {
                     var j = i + 1;
-                    if (j >= cells.Count || !IsNumeric(cells[j].Cell)) return null;
-                    while (j + 1 < cells.Count && IsNumeric(cells[j + 1].Cell)) j++;
+                    if (j >= cells.Length || !IsNumeric(cells[j].Cell)) return null;
+                    while (j + 1 < cells.Length && IsNumeric(cells[j + 1].Cell)) j++;
                     return MakeFigure(cells[j].Cell, Ref(g, r, cells[j].Col, "总分", t));
                 }
                 if (t == L.ExecutionScore) p.StatedExecutionScore = Next();
                 else if (t == L.IndicatorScore) p.StatedIndicatorScore = Next();
                 else if (t is "总分" or "总得分" or "自评总分" or "合计得分") p.StatedTotalScore = LastOfRun();
-                else if (t.StartsWith(L.Grade))
+                else if (t.StartsWith(L.Grade, StringComparison.Ordinal))
                 {
                     var v = t[L.Grade.Length..].TrimStart('：');
-                    if (v.Length == 0 && i + 1 < cells.Count) v = C(cells[i + 1].Cell.Text);
+                    if (v.Length == 0 && i + 1 < cells.Length) v = cells[i + 1].Compact;
                     if (v.Length > 0) { p.StatedGrade = v; p.StatedGradeAt = Ref(g, r, cells[i].Col, "总分", L.Grade); }
                 }
                 else if (t is "优" or "良" or "中" or "差" && p.StatedGrade is null)

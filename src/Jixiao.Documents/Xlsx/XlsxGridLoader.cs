@@ -103,8 +103,16 @@ public static class XlsxGridLoader
 
     private static readonly string?[] ColumnNames = new string?[MaxColumns];
 
+    // The names of the cells of a sheet's first rows and columns, made once per process: every cell of every
+    // workbook read gets its name (provenance) from both readers, and most tables fit in this corner.
+    private const int NamedRows = 512, NamedColumns = 32;
+    private static readonly string?[] CellNames = new string?[NamedRows * NamedColumns];
+
     /// <summary>"B12" for row 11, column 1 (both 0-based).</summary>
-    public static string CellName(int row, int col)
+    public static string CellName(int row, int col) =>
+        (uint)row < NamedRows && (uint)col < NamedColumns ? CellNames[row * NamedColumns + col] ??= NewCellName(row, col) : NewCellName(row, col);
+
+    private static string NewCellName(int row, int col)
     {
         var name = col >= 0 && col < ColumnNames.Length ? ColumnNames[col] ??= ColumnName(col + 1) : ColumnName(col + 1);
         return string.Concat(name, (row + 1).ToString(CultureInfo.InvariantCulture));

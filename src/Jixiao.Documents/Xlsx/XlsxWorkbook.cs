@@ -352,31 +352,23 @@ public sealed class XlsxWorkbook
             var custom = new Dictionary<int, string>();
             var xfFormats = new List<int>();
             var inCellXfs = false;
-            ReadOnlySpan<byte> main = default;
-            var rootIsMain = false;
-            var root = true;
-            while (x.Next())
-            {
-                if (x.Token == XmlToken.EndElement && x.LocalName.SequenceEqual("cellXfs"u8)) { inCellXfs = false; continue; }
-                if (x.Token != XmlToken.StartElement) continue;
-                if (root)
+            if (EnterMainRoot(ref x, out var main))
+                do
                 {
-                    root = false;
-                    rootIsMain = RootIsMain(ref x);
-                    main = x.Prefix;
+                    if (x.Token == XmlToken.EndElement && x.LocalName.SequenceEqual("cellXfs"u8)) { inCellXfs = false; continue; }
+                    if (x.Token != XmlToken.StartElement || !x.Prefix.SequenceEqual(main)) continue;
+                    if (x.LocalName.SequenceEqual("numFmt"u8))
+                    {
+                        if (int.TryParse(x.Attribute("numFmtId"u8), out var id) && x.Attribute("formatCode"u8) is { } code) custom[id] = code;
+                    }
+                    else if (x.LocalName.SequenceEqual("cellXfs"u8)) inCellXfs = !x.IsEmptyElement;
+                    else if (inCellXfs && x.LocalName.SequenceEqual("xf"u8))
+                    {
+                        int.TryParse(x.Attribute("numFmtId"u8), out var fmt);
+                        xfFormats.Add(fmt);
+                    }
                 }
-                if (!rootIsMain || !x.Prefix.SequenceEqual(main)) continue;
-                if (x.LocalName.SequenceEqual("numFmt"u8))
-                {
-                    if (int.TryParse(x.Attribute("numFmtId"u8), out var id) && x.Attribute("formatCode"u8) is { } code) custom[id] = code;
-                }
-                else if (x.LocalName.SequenceEqual("cellXfs"u8)) inCellXfs = !x.IsEmptyElement;
-                else if (inCellXfs && x.LocalName.SequenceEqual("xf"u8))
-                {
-                    int.TryParse(x.Attribute("numFmtId"u8), out var fmt);
-                    xfFormats.Add(fmt);
-                }
-            }
+                while (x.Next());
             SetFormats(custom, xfFormats);
         }
 
@@ -418,9 +410,27 @@ public sealed class XlsxWorkbook
         }
 
         /// <summary>
-        /// A worksheet scanned from its UTF-8 bytes (<see cref="Utf8XmlScanner"/>): the same cells as
-        /// <see cref="ReadSheet"/> reads with the XML reader, without a string per name or number.
+        /// Moves the scanner onto the part's root element. True when the root is SpreadsheetML, with its prefix: the
+        /// caller reads on from the root itself. Otherwise false, after reading the part to its end — the guard checks
+        /// a part's bytes and elements as they are read, so a part that is opened is read whole.
         /// </summary>
+        private static bool EnterMainRoot(ref Utf8XmlScanner x, out ReadOnlySpan<byte> main)
+        {
+            main = default;
+            while (x.Next())
+            {
+                if (x.Token != XmlToken.StartElement) continue;
+                if (RootIsMain(ref x))
+                {
+                    main = x.Prefix;
+                    return true;
+                }
+                while (x.Next()) { }
+                return false;
+            }
+            return false;
+        }
+
         /// <summary>
         /// True when the root element (the scanner on it) is bound to SpreadsheetML; its prefix ("x" from the OpenXml
         /// SDK, none from Excel) is then the prefix of the elements to read.
@@ -436,57 +446,45 @@ public sealed class XlsxWorkbook
         {
             var x = new Utf8XmlScanner(part);
             var list = new List<string>();
-            ReadOnlySpan<byte> main = default;
-            var rootIsMain = false;
-            var root = true;
-            while (x.Next())
-            {
-                if (x.Token != XmlToken.StartElement) continue;
-                if (root)
+            if (EnterMainRoot(ref x, out var main))
+                do
                 {
-                    root = false;
-                    rootIsMain = RootIsMain(ref x);
-                    main = x.Prefix;
+                    if (x.Token != XmlToken.StartElement || !x.LocalName.SequenceEqual("si"u8) || !x.Prefix.SequenceEqual(main)) continue;
+                    list.Add(x.IsEmptyElement ? "" : ScanStringItem(ref x, main));
+                    if ((list.Count & 1023) == 0) _cancel.ThrowIfCancellationRequested();
                 }
-                if (!rootIsMain || !x.LocalName.SequenceEqual("si"u8) || !x.Prefix.SequenceEqual(main)) continue;
-                list.Add(x.IsEmptyElement ? "" : ScanStringItem(ref x, main));
-                if ((list.Count & 1023) == 0) _cancel.ThrowIfCancellationRequested();
-            }
+                while (x.Next());
             _shared = list;
         }
 
+        /// <summary>
+        /// A worksheet scanned from its UTF-8 bytes (<see cref="Utf8XmlScanner"/>): the same cells as
+        /// <see cref="ReadSheet"/> reads with the XML reader, without a string per name or number.
+        /// </summary>
         private XlsxSheet ScanSheet(string sheet, ZipPackageGuard.CheckedPart part)
         {
             var x = new Utf8XmlScanner(part);
             var rows = new List<XlsxRow>();
             var merges = new List<GridRange>();
             var rowCount = 0;
-            ReadOnlySpan<byte> main = default;
-            var rootIsMain = false;
-            var root = true;
-            while (x.Next())
-            {
-                if (x.Token != XmlToken.StartElement) continue;
-                if (root)
+            if (EnterMainRoot(ref x, out var main))
+                do
                 {
-                    root = false;
-                    rootIsMain = RootIsMain(ref x);
-                    main = x.Prefix;
+                    if (x.Token != XmlToken.StartElement || !x.Prefix.SequenceEqual(main)) continue;
+                    if (x.LocalName.SequenceEqual("sheetData"u8))
+                    {
+                        if (!x.IsEmptyElement) rowCount = ScanSheetData(sheet, ref x, main, rows);
+                    }
+                    else if (x.LocalName.SequenceEqual("mergeCell"u8))
+                    {
+                        if (x.Attribute("ref"u8) is { } r && ParseRange(r) is { } range) merges.Add(range);
+                    }
                 }
-                if (!rootIsMain || !x.Prefix.SequenceEqual(main)) continue;
-                if (x.LocalName.SequenceEqual("sheetData"u8))
-                {
-                    if (!x.IsEmptyElement) rowCount = ScanSheetData(sheet, ref x, main, rows);
-                }
-                else if (x.LocalName.SequenceEqual("mergeCell"u8))
-                {
-                    if (x.Attribute("ref"u8) is { } r && ParseRange(r) is { } range) merges.Add(range);
-                }
-            }
+                while (x.Next());
             return new XlsxSheet(sheet, rows, rowCount, merges);
         }
 
-        private int ScanSheetData(string sheet, ref Utf8XmlScanner x, ReadOnlySpan<byte> main, List<XlsxRow> rows)
+        private int ScanSheetData(string sheet, ref Utf8XmlScanner x, scoped ReadOnlySpan<byte> main, List<XlsxRow> rows)
         {
             var depth = x.Depth;
             var rowIndex = -1;
@@ -515,7 +513,7 @@ public sealed class XlsxWorkbook
             return rowEnd;
         }
 
-        private void ScanRow(string sheet, ref Utf8XmlScanner x, ReadOnlySpan<byte> main, int rowIndex, List<XlsxCell> cells)
+        private void ScanRow(string sheet, ref Utf8XmlScanner x, scoped ReadOnlySpan<byte> main, int rowIndex, List<XlsxCell> cells)
         {
             var depth = x.Depth;
             var nextColumn = 0;
@@ -536,7 +534,7 @@ public sealed class XlsxWorkbook
             }
         }
 
-        private XlsxCell? ScanCell(string sheet, ref Utf8XmlScanner x, ReadOnlySpan<byte> main, int rowIndex, int column, string? type, int style)
+        private XlsxCell? ScanCell(string sheet, ref Utf8XmlScanner x, scoped ReadOnlySpan<byte> main, int rowIndex, int column, string? type, int style)
         {
             var depth = x.Depth;
             XlsxCell? cell = null;
@@ -621,7 +619,7 @@ public sealed class XlsxWorkbook
         }
 
         /// <summary>An &lt;is&gt; (the scanner on its start tag, not empty): its &lt;t&gt; texts joined, phonetic runs left out.</summary>
-        private string ScanStringItem(ref Utf8XmlScanner x, ReadOnlySpan<byte> main)
+        private string ScanStringItem(ref Utf8XmlScanner x, scoped ReadOnlySpan<byte> main)
         {
             var depth = x.Depth;
             string? single = null;

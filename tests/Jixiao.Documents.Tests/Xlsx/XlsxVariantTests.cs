@@ -88,8 +88,8 @@ public class XlsxVariantTests
     /// columns; the rate a real number under a percent format (0.9 shown as 90.00%); the 总分 row giving the
     /// weights' total under 权重 and the score under 得分.
     /// </summary>
-    [Fact]
-    public void Another_provinces_project_table_reads_its_percent_cells_and_total_score()
+    /// <summary>Another province's project table (Zhejiang-like): percent cells, 指标性质 and 度量单位 columns, a 总分 row.</summary>
+    internal static byte[] AnotherProvincesWorkbook()
     {
         var s = new SheetSpec("Sheet1");
         void Row(int r, params string?[] cells)
@@ -112,8 +112,13 @@ public class XlsxVariantTests
         Num(9, 9, 40m); Num(9, 10, 40m);
         Row(10, "总分");
         Num(10, 9, 100m); Num(10, 10, 97m);
+        return XlsxBuilder.Build([s]);
+    }
 
-        var read = XlsxDocumentReader.Read("zj.xlsx", new MemoryStream(XlsxBuilder.Build([s])));
+    [Fact]
+    public void Another_provinces_project_table_reads_its_percent_cells_and_total_score()
+    {
+        var read = XlsxDocumentReader.Read("zj.xlsx", new MemoryStream(AnotherProvincesWorkbook()));
         var t = Assert.IsType<ProjectSelfEvaluation>(Assert.Single(read.Documents));
         Assert.Equal("某县公路与运输管理中心", t.ImplementingUnit);
         Assert.Equal(MoneyUnit.Yuan, t.DeclaredUnit);
