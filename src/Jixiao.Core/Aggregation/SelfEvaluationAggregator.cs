@@ -294,7 +294,6 @@ public static class SelfEvaluationAggregator
         // exact name: looked up once per aggregated row instead of scanning every unit's every indicator for each
         // row (quadratic at a region's thousands of tables).
         var byName = new Dictionary<string, List<Item>>(StringComparer.Ordinal);
-        var byUnitAndName = new Dictionary<(string Contributor, string Name), Item>();
         foreach (var x in items)
         {
             if (!groups.TryGetValue((x.CompactName, x.MeasureUnit), out var group))
@@ -305,7 +304,6 @@ public static class SelfEvaluationAggregator
             group.Add(x);
             if (!byName.TryGetValue(x.CompactName, out var same)) byName[x.CompactName] = same = [];
             same.Add(x);
-            byUnitAndName.TryAdd((x.Input.Contributor, x.Row.Name), x);
         }
         var rows = new List<(AggregatedIndicator Indicator, Item Source)>(items.Count);
         foreach (var list in order)
@@ -350,8 +348,8 @@ public static class SelfEvaluationAggregator
             var first = byName[source.CompactName][0];
             string? reason;
             if (ind.Merge == IndicatorMerge.PerUnit)
-                // The first indicator of the same unit and exact name (a unit with two tables keeps its first reason).
-                reason = byUnitAndName[(ind.Contributor!, ind.Name)].Row.DeviationReason;
+                // The row's own indicator's (a unit with two tables of the same indicator has two rows, two reasons).
+                reason = source.Row.DeviationReason;
             else if (!reasonsByName.TryGetValue(source.CompactName, out reason))
                 reasonsByName[source.CompactName] = reason = JoinReasons(byName[source.CompactName]);
             result.Table.Indicators.Add(new IndicatorRow

@@ -181,6 +181,7 @@ public static class ReferenceAggregator
             if (!byName.TryGetValue(x.CompactName, out var same)) byName[x.CompactName] = same = [];
             same.Add(x);
         }
+        var ownReason = new Dictionary<AggregatedIndicator, string?>(ReferenceEqualityComparer.Instance);
         foreach (var g in groups)
         {
             var list = g.ToList();
@@ -215,6 +216,7 @@ public static class ReferenceAggregator
                 per.Targets.Add(new Contribution(x.Input.Contributor, x.Input.DocumentId, (x.Target as QuantityValue)?.Normalized, x.Row.EffectiveTarget));
                 per.Actuals.Add(new Contribution(x.Input.Contributor, x.Input.DocumentId, (x.Actual as QuantityValue)?.Normalized, x.Row.Actual));
                 result.Indicators.Add(per);
+                ownReason[per] = x.Row.DeviationReason;
             }
         }
         foreach (var ind in result.Indicators)
@@ -230,9 +232,8 @@ public static class ReferenceAggregator
                 Name = ind.Merge == IndicatorMerge.PerUnit ? $"{ind.Name}（{ind.Contributor}）" : ind.Name,
                 Target = ind.Target,
                 Actual = ind.Actual,
-                DeviationReason = ind.Merge == IndicatorMerge.PerUnit
-                    ? named.FirstOrDefault(x => x.Input.Contributor == ind.Contributor && x.Row.Name == ind.Name)?.Row.DeviationReason
-                    : JoinReasons(named),
+                // A per-unit row keeps its own indicator's reason (a unit with two tables has two rows, two reasons).
+                DeviationReason = ind.Merge == IndicatorMerge.PerUnit ? ownReason[ind] : JoinReasons(named),
             });
         }
     }

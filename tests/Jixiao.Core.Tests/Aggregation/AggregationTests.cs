@@ -121,6 +121,24 @@ public sealed class AggregationTests
     }
 
     [Fact]
+    public void A_unit_with_two_tables_keeps_each_rows_own_deviation_reason()
+    {
+        // One unit sends two tables of the same fund whose targets of an indicator cannot be merged (two different
+        // qualitative texts): the indicator is listed per table, and each row keeps its own reason.
+        var a = Jixiao.Core.Serialization.CanonicalJson.Copy(EmploymentTables()[0]);
+        var b = Jixiao.Core.Serialization.CanonicalJson.Copy(EmploymentTables()[0]);
+        var name = a.Indicators[0].Name;
+        (a.Indicators[0].Target, a.Indicators[0].AdjustedTarget) = ("明显提高", null);
+        (b.Indicators[0].Target, b.Indicators[0].AdjustedTarget) = ("有所提高", null);
+        a.Indicators[0].DeviationReason = "甲表：资金下达晚";
+        b.Indicators[0].DeviationReason = "乙表：项目调整";
+        var r = SelfEvaluationAggregator.Aggregate([new AggregationInput(a, "甲单位", "a"), new AggregationInput(b, "甲单位", "b")],
+            new AggregationOptions { Fund = "就业补助资金", Year = 2023 });
+        var rows = r.Table.Indicators.Where(i => i.Name == $"{name}（甲单位）").ToList();
+        Assert.Equal(["甲表：资金下达晚", "乙表：项目调整"], rows.Select(i => i.DeviationReason));
+    }
+
+    [Fact]
     public void Counts_are_summed_in_the_common_scale()
     {
         TransferSelfEvaluation T(string target, string actual, decimal b) => new()
