@@ -283,6 +283,9 @@ public abstract class WorkflowTests<TFactory>(TFactory app) where TFactory : Jix
                 .Where(x => SelfEvaluationAggregator.MatchesFund(x.Table, fund)).ToDictionary(x => x.Stored.Id);
             Assert.True(tables.Count >= (fund is null ? 10 : 5), $"{tables.Count} tables");
             Assert.Equal(tables.Keys.Order(), order.Order());
+            // In the 汇总's order — unit name, title, id — whatever order the database returned the rows in.
+            var byUnitAndTitle = Comparer<StoredDocument>.Create((x, y) => AnalyticsService.InputOrder(x.Organisation!.Name, x.Title, x.Id, y.Organisation!.Name, y.Title, y.Id));
+            Assert.Equal(tables.Values.Select(x => x.Stored).Order(byUnitAndTitle).Select(d => d.Id), order);
             var inputs = order.Select(id => tables[id]).Select(x => new AggregationInput(x.Table,
                 x.Table.ImplementingUnit is { Length: > 0 } u ? $"{x.Stored.Organisation!.Name}（{u}）" : x.Stored.Organisation!.Name, x.Stored.Id.ToString())).ToList();
             Assert.Contains(inputs.GroupBy(i => i.Contributor), g => g.Count() >= 2);

@@ -68,8 +68,8 @@ public sealed class AnalyticsService(JixiaoDb db, DocumentService documents, Che
         table is { ImplementingUnit: { Length: > 0 } u } ? $"{organisation}（{u}）" : organisation ?? title;
 
     /// <summary>
-    /// The visible tables of one fund (every table without <paramref name="fund"/>) as the 汇总's inputs, in the order
-    /// the store lists them. The fund is chosen on the stored fund name and title (small columns, the same
+    /// The visible tables of one fund (every table without <paramref name="fund"/>) as the 汇总's inputs, by unit name,
+    /// title and id. The fund is chosen on the stored fund name and title (small columns, the same
     /// <see cref="SelfEvaluationAggregator.MatchesFund(string?, string?, string?)"/> rule), then only those tables'
     /// content and organisation name are read — no entities, no other columns — and parsed on all cores.
     /// </summary>
@@ -81,19 +81,30 @@ public sealed class AnalyticsService(JixiaoDb db, DocumentService documents, Che
             var heads = await q.Select(d => new { d.Id, d.FundName, d.Title }).ToListAsync(ct);
             var ids = heads.Where(h => SelfEvaluationAggregator.MatchesFund(h.FundName, h.Title, fund)).Select(h => h.Id).ToList();
             q = db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id));
-            var rows = await ContentsAsync(q, ct);
-            var position = new Dictionary<Guid, int>(ids.Count);
-            for (var i = 0; i < ids.Count; i++) position[ids[i]] = i;
-            rows.Sort((x, y) => position[x.Id].CompareTo(position[y.Id]));
-            return Inputs(rows, fund);
         }
         return Inputs(await ContentsAsync(q, ct), fund);
     }
 
     private sealed record ContentRow(Guid Id, string Title, string Organisation, string ContentJson);
 
-    private static Task<List<ContentRow>> ContentsAsync(IQueryable<StoredDocument> q, CancellationToken ct) =>
-        q.Select(d => new ContentRow(d.Id, d.Title, d.Organisation!.Name, d.ContentJson)).ToListAsync(ct);
+    /// <summary>
+    /// The contents in the 汇总's order: by unit name, then title, then id (ordinal), so the same request gives the
+    /// same answer whatever order the database returns rows in (a PostgreSQL parallel plan or an edited row moves them).
+    /// </summary>
+    private static async Task<List<ContentRow>> ContentsAsync(IQueryable<StoredDocument> q, CancellationToken ct)
+    {
+        var rows = await q.Select(d => new ContentRow(d.Id, d.Title, d.Organisation!.Name, d.ContentJson)).ToListAsync(ct);
+        rows.Sort(static (x, y) => InputOrder(x.Organisation, x.Title, x.Id, y.Organisation, y.Title, y.Id));
+        return rows;
+    }
+
+    /// <summary>The order of a 汇总's inputs: unit name, title, id (ordinal).</summary>
+    internal static int InputOrder(string? unitX, string titleX, Guid idX, string? unitY, string titleY, Guid idY)
+    {
+        var c = string.CompareOrdinal(unitX, unitY);
+        if (c == 0) c = string.CompareOrdinal(titleX, titleY);
+        return c != 0 ? c : idX.CompareTo(idY);
+    }
 
     private static List<AggregationInput> Inputs(List<ContentRow> rows, string? fund) =>
         rows.AsParallel().AsOrdered()
@@ -120,6 +131,7 @@ public sealed class AnalyticsService(JixiaoDb db, DocumentService documents, Che
         var q = await documents.WithinAsync(scope.Documents(db).Include(d => d.Organisation).AsNoTracking().Where(d => d.Kind == DocumentKind.FinalAccounts), year, region, organisation, ct);
         var list = await q.ToListAsync(ct);
         if (list.Count == 0) return null;
+        list.Sort(static (x, y) => InputOrder(x.Organisation?.Name, x.Title, x.Id, y.Organisation?.Name, y.Title, y.Id));
         var inputs = list.Select(d => new FinalAccountsInput((FinalAccountsDisclosure)DocumentService.Content(d), d.Organisation?.Name ?? d.Title, d.Id.ToString())).ToList();
         return FinalAccountsAggregator.Aggregate(inputs);
     }
