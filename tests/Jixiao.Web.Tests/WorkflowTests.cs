@@ -332,6 +332,27 @@ public abstract class WorkflowTests<TFactory>(TFactory app) where TFactory : Jix
     }
 
     [DbFact]
+    public async Task The_dashboard_sums_tables_written_in_yuan_under_a_wan_yuan_heading_in_yuan()
+    {
+        // Seed 001 heads its three tables 万元 but writes 元 (519,020,227.74 in all), which its report's 万元 figures
+        // confirm (SE-FUND-UNIT, an error): the dashboard must show 51,902.02 万元, not 5 亿 "万元".
+        var admin = await App.ApiClientAsync("admin");
+        var file = Directory.GetFiles(JixiaoFactory.SeedDir, "001_*.txt").Single();
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "file", Path.GetFileName(file) },
+            { new StringContent((await App.OrganisationIdAsync(ZltUnit)).ToString(System.Globalization.CultureInfo.InvariantCulture)), "organisationId" },
+        };
+        (await admin.PostAsync("/api/v1/imports", form)).ShouldBe(HttpStatusCode.Created);
+        var reviewer = await App.ApiClientAsync("zlt-rsj-shenhe");
+        var dashboard = await reviewer.GetFromJsonAsync<JsonObject>("/api/v1/dashboard?year=2024");
+        var budgets = dashboard!["executionByRegion"]!.AsArray().Select(r => (decimal)r!["budget"]!).ToList();
+        // At least the seed's 51,902.02 万元 (other tests may import it too), and nowhere hundreds of millions of 万元.
+        Assert.Contains(budgets, b => b >= 51_902.02m);
+        Assert.All(budgets, b => Assert.True(b < 1_000_000m, $"{b} 万元"));
+    }
+
+    [DbFact]
     public async Task Results_use_lists_low_execution_and_the_bundle_holds_the_batch()
     {
         var id = await App.StoreAsync(ZltUnit, JixiaoFactory.Table("结果应用测试资金", 2018, ZltUnit, a: 100m, b: 50m));

@@ -136,6 +136,8 @@ public sealed class AnalyticsService(JixiaoDb db, DocumentService documents, Che
         return FinalAccountsAggregator.Aggregate(inputs);
     }
 
+    private static SelfEvaluationTable Table(Loaded l) => (SelfEvaluationTable)l.Content;
+
     public async Task<Dashboard> DashboardAsync(AccessScope scope, int? year, CancellationToken ct = default)
     {
         var all = await TablesAsync(scope, null, null, null, ct);
@@ -145,7 +147,16 @@ public sealed class AnalyticsService(JixiaoDb db, DocumentService documents, Che
         var statusRows = await docs.Select(d => d.Status).ToListAsync(ct);
         var byStatus = statusRows.GroupBy(s => s).ToDictionary(g => g.Key.ChineseName(), g => g.Count());
 
-        decimal Yuan(SelfEvaluationTable t, decimal? v) => v is { } x ? x * (t.DeclaredUnit ?? MoneyUnit.WanYuan).YuanPer() / 10_000m : 0m;
+        // The tables whose amounts the checks found written in 元 under a 万元 heading (SE-FUND-UNIT as an error in the
+        // current version: confirmed by the report's own figures) are summed in 元, whatever year they are of.
+        var unitRule = RuleCatalog.FundUnit.Id;
+        var writtenInYuan = (await db.Findings.AsNoTracking().Where(f => f.Rule == unitRule && f.Severity == Severity.Error)
+            .Join(db.DocumentVersions.AsNoTracking(), f => f.DocumentVersionId, v => v.Id, (f, v) => new { v.DocumentId, v.Number })
+            .Join(scope.Documents(db).AsNoTracking(), v => v.DocumentId, d => d.Id, (v, d) => new { d.Id, d.Revision, v.Number })
+            .Where(x => x.Revision == x.Number).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
+
+        decimal Yuan(Loaded l, decimal? v) =>
+            v is { } x ? x * (writtenInYuan.Contains(l.Stored.Id) ? MoneyUnit.Yuan : ((SelfEvaluationTable)l.Content).DeclaredUnit ?? MoneyUnit.WanYuan).YuanPer() / 10_000m : 0m;
         NamedRate Rate(string name, IEnumerable<(decimal A, decimal B)> rows)
         {
             var list = rows.ToList();
@@ -154,10 +165,10 @@ public sealed class AnalyticsService(JixiaoDb db, DocumentService documents, Che
             return new NamedRate(name, Math.Round(a, 2), Math.Round(b, 2), Rates.Percent(b, a));
         }
         var byRegion = tables.GroupBy(l => l.Stored.Organisation?.Region?.Name ?? "（未知地区）")
-            .Select(g => Rate(g.Key, g.Select(l => (SelfEvaluationTable)l.Content).Select(t => (Yuan(t, t.TotalFund?.Budget.Value), Yuan(t, t.TotalFund?.Execution.Value)))))
+            .Select(g => Rate(g.Key, g.Select(l => (Yuan(l, Table(l).TotalFund?.Budget.Value), Yuan(l, Table(l).TotalFund?.Execution.Value)))))
             .OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
-        var bySource = tables.SelectMany(l => ((SelfEvaluationTable)l.Content).Funds.Where(f => f.Source != FundSourceKind.Total)
-                .Select(f => (Source: f.Source, A: Yuan((SelfEvaluationTable)l.Content, f.Budget.Value), B: Yuan((SelfEvaluationTable)l.Content, f.Execution.Value))))
+        var bySource = tables.SelectMany(l => Table(l).Funds.Where(f => f.Source != FundSourceKind.Total)
+                .Select(f => (Source: f.Source, A: Yuan(l, f.Budget.Value), B: Yuan(l, f.Execution.Value))))
             .GroupBy(x => x.Source).OrderBy(g => g.Key)
             .Select(g => Rate(g.Key.ChineseName(), g.Select(x => (x.A, x.B)))).Where(r => r.Budget > 0).ToList();
 
@@ -173,18 +184,19 @@ public sealed class AnalyticsService(JixiaoDb db, DocumentService documents, Che
             .GroupBy(i => Text.Compact(i.Name)).Select(g => new NamedCount(g.Key, g.Count()))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).Take(10).ToList();
 
-        var visibleIds = await docs.Select(d => new { d.Id, d.Revision }).ToListAsync(ct);
-        var ids = visibleIds.Select(v => v.Id).ToList();
+        // The current version of each visible document (a dictionary: 100,000 documents are not scanned per version).
+        var visible = (await docs.Select(d => new { d.Id, d.Revision }).ToListAsync(ct)).ToDictionary(d => d.Id, d => d.Revision);
+        var ids = visible.Keys.ToList();
         var versionIds = await db.DocumentVersions.AsNoTracking().Where(v => ids.Contains(v.DocumentId))
             .Select(v => new { v.Id, v.DocumentId, v.Number }).ToListAsync(ct);
-        var current = versionIds.Where(v => visibleIds.Any(d => d.Id == v.DocumentId && d.Revision == v.Number)).Select(v => v.Id).ToList();
+        var current = versionIds.Where(v => visible.TryGetValue(v.DocumentId, out var revision) && revision == v.Number).Select(v => v.Id).ToList();
         var rules = await db.Findings.AsNoTracking().Where(f => current.Contains(f.DocumentVersionId) && f.Severity != Severity.Info)
             .GroupBy(f => f.Rule).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var findingsByRule = rules.OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).Take(12).Select(r => new NamedCount(r.Key, r.Count)).ToList();
 
         var yoy = all.Where(l => l.Stored.Year is not null).GroupBy(l => l.Stored.Year!.Value).OrderBy(g => g.Key).Select(g =>
         {
-            var r = Rate(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Select(l => (SelfEvaluationTable)l.Content).Select(t => (Yuan(t, t.TotalFund?.Budget.Value), Yuan(t, t.TotalFund?.Execution.Value))));
+            var r = Rate(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Select(l => (Yuan(l, Table(l).TotalFund?.Budget.Value), Yuan(l, Table(l).TotalFund?.Execution.Value))));
             return new YearPoint(g.Key, g.Count(), r.Budget, r.Execution, r.Rate);
         }).ToList();
 
