@@ -384,6 +384,30 @@ public abstract class WebTests<TFactory>(TFactory app) where TFactory : JixiaoFa
     }
 
     [DbFact]
+    public async Task An_edited_table_is_checked_beside_the_report_it_was_imported_with()
+    {
+        // Seed 001: a 万元 heading over amounts in 元, confirmed by the report's 万元 figures — an error at import.
+        var client = await App.ApiClientAsync("zlt-sbzx-tianbao");
+        var path = Path.Combine(JixiaoFactory.SeedDir, "001_9e81b93be66c6a64.txt");
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path) } };
+        var r = await client.PostAsync("/api/v1/imports", upload);
+        r.ShouldBe(HttpStatusCode.Created);
+        var imported = JsonNode.Parse(await r.BodyAsync())!["documents"]!.AsArray()
+            .First(d => (string?)d!["document"]!["kind"] == "transfer-self-evaluation" && d["findings"]!.AsArray().Any(f => (string?)f!["rule"] == "SE-FUND-UNIT"))!;
+        Assert.Equal("error", (string?)imported["findings"]!.AsArray().First(f => (string?)f!["rule"] == "SE-FUND-UNIT")!["severity"]);
+        var id = (string)imported["document"]!["id"]!;
+
+        // An edit of something else (the 说明) keeps the report beside the table: still an error, not a mere warning.
+        var current = JsonNode.Parse(await client.GetStringAsync($"/api/v1/documents/{id}"))!;
+        var content = current["content"]!.DeepClone();
+        content["remarks"] = "无";
+        var body = new JsonObject { ["revision"] = (int)current["revision"]!, ["content"] = content };
+        (await client.PutAsync($"/api/v1/documents/{id}", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).ShouldBe(HttpStatusCode.OK);
+        var findings = await client.GetFromJsonAsync<JsonArray>($"/api/v1/documents/{id}/findings");
+        Assert.Equal("error", (string?)findings!.First(f => (string?)f!["rule"] == "SE-FUND-UNIT")!["severity"]);
+    }
+
+    [DbFact]
     public async Task An_unreadable_upload_gets_422_in_chinese_and_writes_nothing()
     {
         var client = await App.ApiClientAsync("fy-sbzx-tianbao");
