@@ -154,10 +154,16 @@ public static class FundChecks
     private static void CheckUnit(SelfEvaluationTable t, CheckContext ctx, ReportText? report)
     {
         if (t.DeclaredUnit != MoneyUnit.WanYuan) { ctx.NotRun(RuleCatalog.FundUnit, t.DeclaredUnit is null ? "表头未写明金额单位" : "表头单位不是万元"); return; }
-        var amounts = t.Funds.SelectMany(f => new[] { f.Budget, f.Execution }).Where(f => f.Value is > 0m).ToList();
-        if (amounts.Count == 0) { ctx.NotRun(RuleCatalog.FundUnit, "没有金额"); return; }
-        var max = amounts.Max(f => f.Value!.Value);
+        // The largest amount first, without a list: most tables stop here.
+        var max = 0m;
+        foreach (var f in t.Funds)
+        {
+            if (f.Budget.Value is { } a && a > max) max = a;
+            if (f.Execution.Value is { } b && b > max) max = b;
+        }
+        if (max == 0m) { ctx.NotRun(RuleCatalog.FundUnit, "没有金额"); return; }
         if (max < 1_000_000m) { ctx.Checked(RuleCatalog.FundUnit); return; }
+        var amounts = t.Funds.SelectMany(f => new[] { f.Budget, f.Execution }).Where(f => f.Value is > 0m).ToList();
         var big = amounts.First(f => f.Value == max);
         var confirm = report?.Amounts.FirstOrDefault(m => m.Unit == MoneyUnit.WanYuan && amounts.Any(f => Math.Abs(f.Value!.Value / 10_000m - m.Value) <= 0.005m));
         var asYi = max / 10_000m;

@@ -56,9 +56,14 @@ public static partial class ReportChecks
     /// </summary>
     private static void CheckWhereof(IReadOnlyList<ReportSentence> s, int k, CheckContext ctx)
     {
+        var p = s[k].Text.IndexOf("其中", StringComparison.Ordinal);
+        if (p >= 0) CheckWhereof(s, k, p, ctx);
+    }
+
+    /// <summary>The sums of a sentence with "其中" at <paramref name="p"/> (apart, so other sentences cost no closure).</summary>
+    private static void CheckWhereof(IReadOnlyList<ReportSentence> s, int k, int p, CheckContext ctx)
+    {
         var sentence = s[k];
-        var p = sentence.Text.IndexOf("其中", StringComparison.Ordinal);
-        if (p < 0) return;
         var before = Labelled(sentence).Where(c => c.M.End <= p).ToList();
         if (before.Count == 0 && p <= 2 && k > 0) before = Labelled(s[k - 1]).ToList();
         if (before.Count == 0) return;
@@ -274,6 +279,8 @@ public static partial class ReportChecks
     {
         foreach (var sentence in text.Sentences)
         {
+            // Every amount by source ends in "万元": a sentence without it has none (and costs no match objects).
+            if (!sentence.Text.Contains("万元", StringComparison.Ordinal)) continue;
             foreach (Match m in SourceAmount().Matches(sentence.Text))
             {
                 var kind = m.Groups[1].Value switch
@@ -326,7 +333,9 @@ public static partial class ReportChecks
     private static void CheckIndicators(ReportText text, IReadOnlyList<SelfEvaluationTable> tables, CheckContext ctx)
     {
         // Each name compacted once, not once per clause.
-        var indicators = new List<(IndicatorRow Row, string Name)>();
+        var count = 0;
+        foreach (var t in tables) count += t.Indicators.Count;
+        var indicators = new List<(IndicatorRow Row, string Name)>(count);
         foreach (var t in tables)
             foreach (var i in t.Indicators)
                 if (Text.Compact(i.Name) is { Length: >= 4 } compactName) indicators.Add((i, compactName));
