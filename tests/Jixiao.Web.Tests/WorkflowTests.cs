@@ -350,6 +350,8 @@ public abstract class WorkflowTests<TFactory>(TFactory app) where TFactory : Jix
         // At least the seed's 51,902.02 万元 (other tests may import it too), and nowhere hundreds of millions of 万元.
         Assert.Contains(budgets, b => b >= 51_902.02m);
         Assert.All(budgets, b => Assert.True(b < 1_000_000m, $"{b} 万元"));
+        // The findings by rule count the current versions' findings: the seed's three tables each have SE-FUND-UNIT.
+        Assert.True((int)dashboard["findingsByRule"]!.AsArray().Single(r => (string?)r!["name"] == "SE-FUND-UNIT")!["count"]! >= 3);
     }
 
     [DbFact]
