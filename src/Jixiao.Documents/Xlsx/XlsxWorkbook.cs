@@ -502,13 +502,7 @@ public sealed class XlsxWorkbook
                 if (x.IsEmptyElement) continue;
                 cells.Clear();
                 ScanRow(sheet, ref x, main, rowIndex, cells);
-                if (cells.Count == 0) continue;
-                var arr = cells.ToArray();
-                if (!IsSorted(arr)) arr = Normalize(arr);
-                if (rows.Count > 0 && rows[^1].Index >= rowIndex)
-                    InsertRow(rows, new XlsxRow(rowIndex, arr));
-                else
-                    rows.Add(new XlsxRow(rowIndex, arr));
+                AddRow(rows, rowIndex, cells);
             }
             return rowEnd;
         }
@@ -683,15 +677,21 @@ public sealed class XlsxWorkbook
                 if (xr.IsEmptyElement) continue;
                 cells.Clear();
                 ReadRow(sheet, xr, rowIndex, cells);
-                if (cells.Count == 0) continue;
-                var arr = cells.ToArray();
-                if (!IsSorted(arr)) arr = Normalize(arr);
-                if (rows.Count > 0 && rows[^1].Index >= rowIndex)
-                    InsertRow(rows, new XlsxRow(rowIndex, arr));
-                else
-                    rows.Add(new XlsxRow(rowIndex, arr));
+                AddRow(rows, rowIndex, cells);
             }
             return rowEnd;
+        }
+
+        /// <summary>A row's cells (none: no row), in column order, kept in row order: a row written out of order is inserted.</summary>
+        private static void AddRow(List<XlsxRow> rows, int rowIndex, List<XlsxCell> cells)
+        {
+            if (cells.Count == 0) return;
+            var arr = cells.ToArray();
+            if (!IsSorted(arr)) arr = Normalize(arr);
+            if (rows.Count > 0 && rows[^1].Index >= rowIndex)
+                InsertRow(rows, new XlsxRow(rowIndex, arr));
+            else
+                rows.Add(new XlsxRow(rowIndex, arr));
         }
 
         private static bool IsSorted(XlsxCell[] cells)
