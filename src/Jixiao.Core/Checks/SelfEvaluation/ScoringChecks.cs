@@ -13,14 +13,7 @@ public static class ScoringChecks
         var tol = rules.ScoreTolerance;
 
         // weights
-        var weightedCount = 0;
-        var sum = 0m;
-        foreach (var i in t.Indicators)
-        {
-            if (i.Weight?.Value is not { } w) continue;
-            weightedCount++;
-            sum += w;
-        }
+        var (weightedCount, sum) = Total(t.Indicators, static i => i.Weight);
         if (weightedCount == 0) ctx.NotRun(RuleCatalog.WeightsSum, "指标没有权重");
         else
         {
@@ -86,14 +79,7 @@ public static class ScoringChecks
         else ctx.NotRun(RuleCatalog.ExecutionScore, "未填报预算执行得分");
 
         // stated total = stated parts
-        var statedCount = 0;
-        var statedSum = 0m;
-        foreach (var i in t.Indicators)
-        {
-            if (i.Score?.Value is not { } v) continue;
-            statedCount++;
-            statedSum += v;
-        }
+        var (statedCount, statedSum) = Total(t.Indicators, static i => i.Score);
         if (t.StatedTotalScore?.Value is { } statedTotal && t.StatedExecutionScore?.Value is { } se && statedCount > 0)
         {
             var parts = se + statedSum;
@@ -130,4 +116,17 @@ public static class ScoringChecks
         return result;
     }
 
+    /// <summary>How many indicators give the figure <paramref name="pick"/> reads, and its sum over them, in row order.</summary>
+    private static (int Count, decimal Sum) Total(List<IndicatorRow> rows, Func<IndicatorRow, Figure?> pick)
+    {
+        var count = 0;
+        var sum = 0m;
+        foreach (var row in rows)
+        {
+            if (pick(row)?.Value is not { } v) continue;
+            count++;
+            sum += v;
+        }
+        return (count, sum);
+    }
 }
