@@ -154,8 +154,41 @@ public enum Outcome
 }
 
 /// <summary>The judgement of an actual against its target.</summary>
-public sealed record Judgement(Outcome Outcome, string Reason)
+/// <remarks>
+/// A class, not a record: its <see cref="Reason"/> may be worded only when first read (see
+/// <see cref="QuantityJudge"/>), and a record's generated equality would then depend on whether it had been read.
+/// </remarks>
+public sealed class Judgement
 {
+    private string? _reason;
+
+    /// <summary>For a quantity judged by <see cref="QuantityJudge"/>: the two values and which sentence describes them.</summary>
+    private readonly QuantityValue? _target;
+    private readonly QuantityValue? _actual;
+    private readonly QuantityWording _wording;
+
+    public Judgement(Outcome outcome, string reason)
+    {
+        Outcome = outcome;
+        _reason = reason;
+    }
+
+    /// <summary>
+    /// A quantity's judgement whose reason is worded when first read: a province's 2 million indicators are judged
+    /// for their outcome and ratio, and only the few shown to a person need the sentence (formatting it for every
+    /// one cost more than the judgement itself).
+    /// </summary>
+    internal Judgement(Outcome outcome, QuantityValue target, QuantityValue actual, QuantityWording wording)
+    {
+        Outcome = outcome;
+        _target = target;
+        _actual = actual;
+        _wording = wording;
+    }
+
+    public Outcome Outcome { get; }
+    /// <summary>Why, in Chinese: the values compared and the conclusion.</summary>
+    public string Reason => _reason ??= QuantityJudge.Describe(_wording, _target!, _actual!, CompletionRatio);
     /// <summary>For quantities: actual/target (positive) or the reverse-direction ratio, unrounded; 1 when met exactly.</summary>
     public decimal? CompletionRatio { get; init; }
     /// <summary>True when the target is of the reverse kind (≤, &lt;): lower is better.</summary>
@@ -164,4 +197,6 @@ public sealed record Judgement(Outcome Outcome, string Reason)
     public decimal? OverCompletion { get; init; }
     /// <summary>What kept the engine from deciding, or <see cref="JudgementIssue.None"/>.</summary>
     public JudgementIssue Issue { get; init; }
+
+    public override string ToString() => $"{Outcome}: {Reason}";
 }

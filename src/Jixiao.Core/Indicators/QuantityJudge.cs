@@ -14,43 +14,39 @@ internal static class QuantityJudge
         public bool IsExact => Low is { } l && High is { } h && l == h;
     }
 
-    /// <summary>Target and actual as written, with the converted value ("（3500人）") when a conversion was made, else "".</summary>
-    private readonly record struct Texts(string TargetRaw, string TargetConversion, string ActualRaw, string ActualConversion);
-
     public static Judgement Judge(QuantityValue target, QuantityValue actual)
     {
         if (target.Subject.Length > 0 && actual.Subject.Length > 0 && target.Subject != actual.Subject)
         {
-            return Judgement(Outcome.NeedsJudgement,
-                $"对象不一致：指标值针对“{target.Subject}”，实际完成值针对“{actual.Subject}”，无法比较",
-                JudgementIssue.UnitMismatch);
+            return new Judgement(Outcome.NeedsJudgement, target, actual, QuantityWording.SubjectMismatch) { Issue = JudgementIssue.UnitMismatch };
         }
 
-        if (!TryReconcile(target, actual, out decimal t, out decimal a, out decimal? aUpper, out string unit))
+        if (!TryReconcile(target, actual, out decimal t, out decimal a, out decimal? aUpper, out _))
         {
-            return Judgement(Outcome.NeedsJudgement,
-                $"单位不一致：指标值单位为“{UnitText(target)}”，实际完成值单位为“{UnitText(actual)}”，无法比较",
-                JudgementIssue.UnitMismatch);
+            return new Judgement(Outcome.NeedsJudgement, target, actual, QuantityWording.UnitMismatch) { Issue = JudgementIssue.UnitMismatch };
         }
 
         var interval = ToInterval(actual.Comparator, a, aUpper);
-        var texts = new Texts(target.Raw.Trim(), Conversion(target, t, unit), actual.Raw.Trim(), Conversion(actual, a, unit));
+        var pair = new Pair(target, actual);
         if (target.UpperNumber is { } upper)
         {
-            return JudgeRange(t, upper * target.Scale, interval, texts);
+            return JudgeRange(t, upper * target.Scale, interval, pair);
         }
 
         return target.Comparator switch
         {
-            Comparator.LessOrEqual or Comparator.Less => JudgeReverse(t, target.Comparator == Comparator.Less, interval, texts),
-            Comparator.Approximately => JudgeApproximate(t, interval, texts),
-            _ when target.Approximate => JudgeApproximate(t, interval, texts),
-            Comparator.Greater => JudgePositive(t, strict: true, zeroMeansNone: false, interval, texts),
-            Comparator.GreaterOrEqual => JudgePositive(t, strict: false, zeroMeansNone: false, interval, texts),
+            Comparator.LessOrEqual or Comparator.Less => JudgeReverse(t, target.Comparator == Comparator.Less, interval, pair),
+            Comparator.Approximately => JudgeApproximate(t, interval, pair),
+            _ when target.Approximate => JudgeApproximate(t, interval, pair),
+            Comparator.Greater => JudgePositive(t, strict: true, zeroMeansNone: false, interval, pair),
+            Comparator.GreaterOrEqual => JudgePositive(t, strict: false, zeroMeansNone: false, interval, pair),
             // "=" and no comparator score like a positive target; with target 0 ("0起") only 0 is met (R1.8).
-            _ => JudgePositive(t, strict: false, zeroMeansNone: t == 0, interval, texts),
+            _ => JudgePositive(t, strict: false, zeroMeansNone: t == 0, interval, pair),
         };
     }
+
+    /// <summary>The two values judged, handed to the judgement so that it can word its reason when asked.</summary>
+    private readonly record struct Pair(QuantityValue Target, QuantityValue Actual);
 
     /// <summary>
     /// Brings target and actual to one unit: explicit units must be equal (元/万元/亿元 are one unit with different
@@ -111,31 +107,30 @@ internal static class QuantityJudge
         _ => new(a, false, a, false),
     };
 
-    private static Judgement JudgePositive(decimal t, bool strict, bool zeroMeansNone, Interval actual, Texts texts)
+    private static Judgement JudgePositive(decimal t, bool strict, bool zeroMeansNone, Interval actual, Pair pair)
     {
         if (zeroMeansNone)
         {
             // R1.8: "0起" / "=0": met only when nothing happened.
             if (actual.High is { } h && h <= 0)
             {
-                return Judgement(Outcome.Met, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}，符合指标值“{texts.TargetRaw}”{texts.TargetConversion}", ratio: 1m);
+                return Judgement(Outcome.Met, QuantityWording.ZeroMet, pair, ratio: 1m);
             }
 
             return actual.IsExact || actual.Low > 0
-                ? Judgement(Outcome.NotMet, $"指标值为0，实际发生“{texts.ActualRaw}”{texts.ActualConversion}，未完成", ratio: 0m)
-                : Judgement(Outcome.NeedsJudgement, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}只给出范围，无法判断是否为0", JudgementIssue.ActualIsBound);
+                ? Judgement(Outcome.NotMet, QuantityWording.ZeroOccurred, pair, ratio: 0m)
+                : Judgement(Outcome.NeedsJudgement, QuantityWording.ZeroBound, pair, JudgementIssue.ActualIsBound);
         }
 
         decimal? over = t > 0 && actual.Low is { } low ? Divide(low, t) : null;
         if (actual.Low is { } lo && (lo > t || (lo == t && (!strict || actual.LowStrict))))
         {
-            string how = actual.IsExact ? "" : "（实际完成值为下限）";
-            return Judgement(Outcome.Met, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}达到指标值“{texts.TargetRaw}”{texts.TargetConversion}，已完成{how}", ratio: 1m, over: over);
+            return Judgement(Outcome.Met, actual.IsExact ? QuantityWording.Reached : QuantityWording.ReachedByLowerBound, pair, ratio: 1m, over: over);
         }
 
         if (!actual.IsExact)
         {
-            return Judgement(Outcome.NeedsJudgement, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}只给出范围，不能确定是否达到指标值“{texts.TargetRaw}”{texts.TargetConversion}",
+            return Judgement(Outcome.NeedsJudgement, QuantityWording.PositiveBound, pair,
                 JudgementIssue.ActualIsBound);
         }
 
@@ -143,81 +138,81 @@ internal static class QuantityJudge
         if (a > 0 && t > 0)
         {
             decimal ratio = Divide(a, t);
-            return Judgement(Outcome.PartlyMet, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}未达到指标值“{texts.TargetRaw}”{texts.TargetConversion}，完成率{Percent(ratio)}", ratio: ratio, over: over);
+            return Judgement(Outcome.PartlyMet, QuantityWording.PositivePartly, pair, ratio: ratio, over: over);
         }
 
-        return Judgement(Outcome.NotMet, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}未达到指标值“{texts.TargetRaw}”{texts.TargetConversion}", ratio: t > 0 ? 0m : null, over: over);
+        return Judgement(Outcome.NotMet, QuantityWording.PositiveMissed, pair, ratio: t > 0 ? 0m : null, over: over);
     }
 
     /// <summary>
     /// Reverse targets (≤, &lt;): met when the actual is not above the target. When missed, the completion ratio is
     /// that of the default reverse formula (rules.md R1.7a): 1 − (actual − target) / target, clamped to [0, 1].
     /// </summary>
-    private static Judgement JudgeReverse(decimal t, bool strict, Interval actual, Texts texts)
+    private static Judgement JudgeReverse(decimal t, bool strict, Interval actual, Pair pair)
     {
         if (actual.High is { } hi && (hi < t || (hi == t && (!strict || actual.HighStrict))))
         {
-            return Judgement(Outcome.Met, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}未超过指标值“{texts.TargetRaw}”{texts.TargetConversion}，已完成", ratio: 1m, reverse: true);
+            return Judgement(Outcome.Met, QuantityWording.ReverseMet, pair, ratio: 1m, reverse: true);
         }
 
         if (!actual.IsExact)
         {
             bool surelyAbove = actual.Low is { } lo && (lo > t || (lo == t && (strict || actual.LowStrict)));
             return surelyAbove
-                ? Judgement(Outcome.NotMet, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}超过指标值“{texts.TargetRaw}”{texts.TargetConversion}（反向指标）", reverse: true)
-                : Judgement(Outcome.NeedsJudgement, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}只给出范围，不能确定是否超过指标值“{texts.TargetRaw}”{texts.TargetConversion}",
+                ? Judgement(Outcome.NotMet, QuantityWording.ReverseAbove, pair, reverse: true)
+                : Judgement(Outcome.NeedsJudgement, QuantityWording.ReverseBound, pair,
                     JudgementIssue.ActualIsBound, reverse: true);
         }
 
         decimal a = actual.Low!.Value;
         decimal ratio = t > 0 ? Math.Clamp(1m - Divide(a - t, t), 0m, 1m) : 0m;
         return Judgement(Outcome.NotMet,
-            $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}超过指标值“{texts.TargetRaw}”{texts.TargetConversion}（反向指标，越低越好），按反向公式完成率{Percent(ratio)}", ratio: ratio, reverse: true);
+            QuantityWording.ReverseMissed, pair, ratio: ratio, reverse: true);
     }
 
     /// <summary>"左右" / "约": met within ±<see cref="IndicatorJudge.ApproximateTolerance"/> of the target, relative.</summary>
-    private static Judgement JudgeApproximate(decimal t, Interval actual, Texts texts)
+    private static Judgement JudgeApproximate(decimal t, Interval actual, Pair pair)
     {
         if (!actual.IsExact)
         {
-            return Judgement(Outcome.NeedsJudgement, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}只给出范围，指标值为“{texts.TargetRaw}”{texts.TargetConversion}", JudgementIssue.ActualIsBound);
+            return Judgement(Outcome.NeedsJudgement, QuantityWording.Bound, pair, JudgementIssue.ActualIsBound);
         }
 
         decimal a = actual.Low!.Value;
         decimal tolerance = Math.Abs(t) * IndicatorJudge.ApproximateTolerance;
         if (Math.Abs(a - t) <= tolerance)
         {
-            return Judgement(Outcome.Met, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}在指标值“{texts.TargetRaw}”{texts.TargetConversion}的±{Percent(IndicatorJudge.ApproximateTolerance)}以内，已完成", ratio: 1m);
+            return Judgement(Outcome.Met, QuantityWording.ApproximateMet, pair, ratio: 1m);
         }
 
         return Judgement(Outcome.NeedsJudgement,
-            $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}偏离指标值“{texts.TargetRaw}”{texts.TargetConversion}超过±{Percent(IndicatorJudge.ApproximateTolerance)}，“左右”类指标方向不明，需人工判断",
+            QuantityWording.ApproximateOutside, pair,
             JudgementIssue.OutsideTolerance);
     }
 
     /// <summary>A range "3-12个月": met inside; below the lower end scored like a positive target; above it needs a person.</summary>
-    private static Judgement JudgeRange(decimal low, decimal high, Interval actual, Texts texts)
+    private static Judgement JudgeRange(decimal low, decimal high, Interval actual, Pair pair)
     {
         if (!actual.IsExact)
         {
-            return Judgement(Outcome.NeedsJudgement, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}只给出范围，指标值为“{texts.TargetRaw}”{texts.TargetConversion}", JudgementIssue.ActualIsBound);
+            return Judgement(Outcome.NeedsJudgement, QuantityWording.Bound, pair, JudgementIssue.ActualIsBound);
         }
 
         decimal a = actual.Low!.Value;
         if (a >= low && a <= high)
         {
-            return Judgement(Outcome.Met, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}在指标区间“{texts.TargetRaw}”{texts.TargetConversion}内，已完成", ratio: 1m);
+            return Judgement(Outcome.Met, QuantityWording.RangeMet, pair, ratio: 1m);
         }
 
         if (a > high)
         {
-            return Judgement(Outcome.NeedsJudgement, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}高于指标区间“{texts.TargetRaw}”{texts.TargetConversion}的上限，需人工判断",
+            return Judgement(Outcome.NeedsJudgement, QuantityWording.RangeAbove, pair,
                 JudgementIssue.OutsideTolerance);
         }
 
         return a > 0 && low > 0
-            ? Judgement(Outcome.PartlyMet, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}低于指标区间“{texts.TargetRaw}”{texts.TargetConversion}，完成率{Percent(Divide(a, low))}", ratio: Divide(a, low))
-            : Judgement(Outcome.NotMet, $"实际完成值“{texts.ActualRaw}”{texts.ActualConversion}低于指标区间“{texts.TargetRaw}”{texts.TargetConversion}", ratio: 0m);
+            ? Judgement(Outcome.PartlyMet, QuantityWording.RangeBelowPartly, pair, ratio: Divide(a, low))
+            : Judgement(Outcome.NotMet, QuantityWording.RangeBelow, pair, ratio: 0m);
     }
 
     /// <summary>x / y for y &gt; 0, saturating at decimal.MaxValue (a huge actual over a tiny target).</summary>
@@ -234,8 +229,51 @@ internal static class QuantityJudge
     }
 
     private static Judgement Judgement(
-        Outcome outcome, string reason, JudgementIssue issue = JudgementIssue.None, decimal? ratio = null, decimal? over = null, bool reverse = false) =>
-        new(outcome, reason) { Issue = issue, CompletionRatio = ratio, OverCompletion = over, Reverse = reverse };
+        Outcome outcome, QuantityWording wording, Pair pair, JudgementIssue issue = JudgementIssue.None, decimal? ratio = null, decimal? over = null, bool reverse = false) =>
+        new(outcome, pair.Target, pair.Actual, wording) { Issue = issue, CompletionRatio = ratio, OverCompletion = over, Reverse = reverse };
+
+    /// <summary>
+    /// The reason of a quantity's judgement, worded from the two values when <see cref="Judgement.Reason"/> is first
+    /// read: the values as written, each followed by the value compared when a conversion was made ("（3500人）").
+    /// </summary>
+    internal static string Describe(QuantityWording wording, QuantityValue target, QuantityValue actual, decimal? ratio)
+    {
+        if (wording == QuantityWording.SubjectMismatch)
+        {
+            return $"对象不一致：指标值针对“{target.Subject}”，实际完成值针对“{actual.Subject}”，无法比较";
+        }
+
+        if (wording == QuantityWording.UnitMismatch)
+        {
+            return $"单位不一致：指标值单位为“{UnitText(target)}”，实际完成值单位为“{UnitText(actual)}”，无法比较";
+        }
+
+        TryReconcile(target, actual, out decimal t, out decimal a, out _, out string unit);
+        string tr = target.Raw.Trim(), tc = Conversion(target, t, unit), ar = actual.Raw.Trim(), ac = Conversion(actual, a, unit);
+        return wording switch
+        {
+            QuantityWording.ZeroMet => $"实际完成值“{ar}”{ac}，符合指标值“{tr}”{tc}",
+            QuantityWording.ZeroOccurred => $"指标值为0，实际发生“{ar}”{ac}，未完成",
+            QuantityWording.ZeroBound => $"实际完成值“{ar}”{ac}只给出范围，无法判断是否为0",
+            QuantityWording.Reached => $"实际完成值“{ar}”{ac}达到指标值“{tr}”{tc}，已完成",
+            QuantityWording.ReachedByLowerBound => $"实际完成值“{ar}”{ac}达到指标值“{tr}”{tc}，已完成（实际完成值为下限）",
+            QuantityWording.PositiveBound => $"实际完成值“{ar}”{ac}只给出范围，不能确定是否达到指标值“{tr}”{tc}",
+            QuantityWording.PositivePartly => $"实际完成值“{ar}”{ac}未达到指标值“{tr}”{tc}，完成率{Percent(ratio!.Value)}",
+            QuantityWording.PositiveMissed => $"实际完成值“{ar}”{ac}未达到指标值“{tr}”{tc}",
+            QuantityWording.ReverseMet => $"实际完成值“{ar}”{ac}未超过指标值“{tr}”{tc}，已完成",
+            QuantityWording.ReverseAbove => $"实际完成值“{ar}”{ac}超过指标值“{tr}”{tc}（反向指标）",
+            QuantityWording.ReverseBound => $"实际完成值“{ar}”{ac}只给出范围，不能确定是否超过指标值“{tr}”{tc}",
+            QuantityWording.ReverseMissed => $"实际完成值“{ar}”{ac}超过指标值“{tr}”{tc}（反向指标，越低越好），按反向公式完成率{Percent(ratio!.Value)}",
+            QuantityWording.Bound => $"实际完成值“{ar}”{ac}只给出范围，指标值为“{tr}”{tc}",
+            QuantityWording.ApproximateMet => $"实际完成值“{ar}”{ac}在指标值“{tr}”{tc}的±{Percent(IndicatorJudge.ApproximateTolerance)}以内，已完成",
+            QuantityWording.ApproximateOutside => $"实际完成值“{ar}”{ac}偏离指标值“{tr}”{tc}超过±{Percent(IndicatorJudge.ApproximateTolerance)}，“左右”类指标方向不明，需人工判断",
+            QuantityWording.RangeMet => $"实际完成值“{ar}”{ac}在指标区间“{tr}”{tc}内，已完成",
+            QuantityWording.RangeAbove => $"实际完成值“{ar}”{ac}高于指标区间“{tr}”{tc}的上限，需人工判断",
+            QuantityWording.RangeBelowPartly => $"实际完成值“{ar}”{ac}低于指标区间“{tr}”{tc}，完成率{Percent(ratio!.Value)}",
+            QuantityWording.RangeBelow => $"实际完成值“{ar}”{ac}低于指标区间“{tr}”{tc}",
+            _ => throw new ArgumentOutOfRangeException(nameof(wording)),
+        };
+    }
 
     private static string UnitText(QuantityValue q)
     {
@@ -250,4 +288,31 @@ internal static class QuantityJudge
     internal static string Format(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 
     internal static string Percent(decimal ratio) => (ratio * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+}
+
+/// <summary>Which sentence describes a quantity's judgement (<see cref="QuantityJudge.Describe"/>).</summary>
+internal enum QuantityWording
+{
+    None,
+    SubjectMismatch,
+    UnitMismatch,
+    ZeroMet,
+    ZeroOccurred,
+    ZeroBound,
+    Reached,
+    ReachedByLowerBound,
+    PositiveBound,
+    PositivePartly,
+    PositiveMissed,
+    ReverseMet,
+    ReverseAbove,
+    ReverseBound,
+    ReverseMissed,
+    Bound,
+    ApproximateMet,
+    ApproximateOutside,
+    RangeMet,
+    RangeAbove,
+    RangeBelowPartly,
+    RangeBelow,
 }

@@ -21,10 +21,103 @@ public enum ScoreBasis
 }
 
 /// <summary>The engine's score of one indicator beside the stated one.</summary>
-public sealed record IndicatorScore(IndicatorRow Row, decimal Weight, decimal? Stated, decimal Engine, ScoreBasis Basis, Judgement? Judgement, string Explanation)
+/// <remarks>
+/// The explanation and the band are worded when first read: a province's tables are scored for their points, and only
+/// the indicators shown to a person need the sentence. (A class, not a record, so that equality never depends on
+/// whether they were read.)
+/// </remarks>
+public sealed class IndicatorScore
 {
+    private string? _explanation;
+    private string? _bandText;
+
+    /// <summary>What <see cref="Explanation"/> and <see cref="Band"/> are worded from when they were not given as text.</summary>
+    private readonly ScoreWording _wording;
+    private readonly QualitativeBand? _band;
+    private readonly int _decimals;
+
+    public IndicatorScore(IndicatorRow row, decimal weight, decimal? stated, decimal engine, ScoreBasis basis, Judgement? judgement, string explanation)
+        : this(row, weight, stated, engine, basis, judgement)
+    {
+        _explanation = explanation;
+    }
+
+    private IndicatorScore(IndicatorRow row, decimal weight, decimal? stated, decimal engine, ScoreBasis basis, Judgement? judgement)
+    {
+        Row = row;
+        Weight = weight;
+        Stated = stated;
+        Engine = engine;
+        Basis = basis;
+        Judgement = judgement;
+    }
+
+    /// <summary>A missed quantity scored in proportion (or by the reverse formula): the explanation states <paramref name="engine"/>.</summary>
+    internal IndicatorScore(IndicatorRow row, decimal weight, decimal? stated, decimal engine, Judgement judgement)
+        : this(row, weight, stated, engine, ScoreBasis.Proportional, judgement)
+    {
+        _wording = judgement.Reverse ? ScoreWording.Reverse : ScoreWording.Proportional;
+    }
+
+    /// <summary>
+    /// A qualitative level's score within <paramref name="band"/> (its points rounded to <paramref name="decimals"/>):
+    /// the stated (or default) points when inside, else clamped into it.
+    /// </summary>
+    internal IndicatorScore(IndicatorRow row, decimal weight, decimal? stated, decimal engine, Judgement? judgement, QualitativeBand band, int decimals, bool inside)
+        : this(row, weight, stated, engine, ScoreBasis.QualitativeBand, judgement)
+    {
+        _wording = inside ? ScoreWording.InsideBand : ScoreWording.OutsideBand;
+        _band = band;
+        _decimals = decimals;
+    }
+
+    public IndicatorRow Row { get; }
+    public decimal Weight { get; }
+    public decimal? Stated { get; }
+    public decimal Engine { get; }
+    public ScoreBasis Basis { get; }
+    public Judgement? Judgement { get; }
+
+    /// <summary>How the points were arrived at, in Chinese.</summary>
+    public string Explanation => _explanation ??= _wording switch
+    {
+        ScoreWording.Reverse => $"反向指标未达标，按规则计 {Engine} 分。",
+        ScoreWording.Proportional => $"完成比例 {Scorer.Percent(Judgement!.CompletionRatio)}，按比例计 {Engine} 分。",
+        ScoreWording.InsideBand => $"定性等级“{Scorer.LevelName(_band!.Level)}”，得分区间 {Band}。",
+        ScoreWording.OutsideBand => $"定性等级“{Scorer.LevelName(_band!.Level)}”的得分应在 {Band} 内，填报 {StatedOrDefault} 分超出区间。",
+        _ => "",
+    };
+
     /// <summary>For qualitative indicators, the band of the level in points, e.g. "[6, 8)".</summary>
-    public string? Band { get; init; }
+    public string? Band => _bandText ??= _band is null ? null : BandText();
+
+    private string BandText()
+    {
+        var (lo, hi) = Scorer.BandRange(_band!, Weight, _decimals);
+        return _band!.MaxInclusive ? $"[{lo:0.##}, {hi:0.##}]" : $"[{lo:0.##}, {hi:0.##})";
+    }
+
+    /// <summary>The points a qualitative level was given: the stated ones, else full marks when achieved, else the band's floor.</summary>
+    internal decimal StatedOrDefault => Stated ?? (_band!.Level == "achieved" ? Weight : Scorer.BandRange(_band, Weight, _decimals).Low);
+
+    /// <summary>
+    /// This score with its points clamped to [0, weight] (rules.md R1.3). The explanation still states the points
+    /// computed before, so it is worded now.
+    /// </summary>
+    internal IndicatorScore ClampedToWeight()
+    {
+        if (Engine >= 0m && Engine <= Weight) return this;
+        return new IndicatorScore(Row, Weight, Stated, Math.Clamp(Engine, 0m, Weight), Basis, Judgement, Explanation) { _bandText = Band };
+    }
+
+    private enum ScoreWording
+    {
+        None,
+        Reverse,
+        Proportional,
+        InsideBand,
+        OutsideBand,
+    }
 }
 
 /// <summary>The engine's score of a project table beside what the document states.</summary>
@@ -73,8 +166,7 @@ public static class Scorer
         foreach (var row in table.Indicators)
         {
             // No bonus points and no negative ones: an indicator's points stay within [0, weight] (rules.md R1.3).
-            var s = ScoreIndicator(row, rules);
-            scores.Add(s.Engine < 0m || s.Engine > s.Weight ? s with { Engine = Math.Clamp(s.Engine, 0m, s.Weight) } : s);
+            scores.Add(ScoreIndicator(row, rules).ClampedToWeight());
         }
         var indicatorPoints = scores.Sum(s => s.Engine);
         var sum = execPoints + indicatorPoints;
@@ -117,8 +209,7 @@ public static class Scorer
                 case Outcome.PartlyMet or Outcome.NotMet:
                     var points = judgement.Reverse ? ReversePoints(weight, judgement, rules) : weight * Math.Clamp(judgement.CompletionRatio ?? 0m, 0m, 1m);
                     points = Round(points, rules.ScoreDecimals);
-                    return new IndicatorScore(row, weight, stated, points, ScoreBasis.Proportional, judgement,
-                        judgement.Reverse ? $"反向指标未达标，按规则计 {points} 分。" : $"完成比例 {Percent(judgement.CompletionRatio)}，按比例计 {points} 分。");
+                    return new IndicatorScore(row, weight, stated, points, judgement);
             }
         }
         if (judgement.Outcome == Outcome.NeedsJudgement)
@@ -133,12 +224,15 @@ public static class Scorer
     }
 
     /// <summary>The stated score kept as the engine's, but never below 0 nor above the indicator's weight.</summary>
-    private static IndicatorScore Kept(IndicatorRow row, decimal weight, decimal? stated, Judgement? j, string why)
+    private static IndicatorScore Kept(IndicatorRow row, decimal weight, decimal? stated, Judgement? j, string why) => Kept(row, weight, stated, stated, j, why);
+
+    /// <summary>As <see cref="Kept(IndicatorRow, decimal, decimal?, Judgement?, string)"/>, keeping <paramref name="value"/> while reporting <paramref name="stated"/>.</summary>
+    private static IndicatorScore Kept(IndicatorRow row, decimal weight, decimal? stated, decimal? value, Judgement? j, string why)
     {
-        var value = stated ?? 0m;
-        var kept = Math.Clamp(value, 0m, weight);
+        var points = value ?? 0m;
+        var kept = Math.Clamp(points, 0m, weight);
         return new IndicatorScore(row, weight, stated, kept, ScoreBasis.Stated, j,
-            kept == value ? why : $"{why}填报 {value} 分超出 0～{weight} 分，按 {kept} 分计。");
+            kept == points ? why : $"{why}填报 {points} 分超出 0～{weight} 分，按 {kept} 分计。");
     }
 
     private static IndicatorScore Band(IndicatorRow row, decimal weight, decimal? stated, QualitativeValue level, RuleSet rules, Judgement? j) =>
@@ -153,23 +247,20 @@ public static class Scorer
             band = b;
             break;
         }
-        if (band is null) return Kept(row, weight, stated ?? weight, j, "规则集未定义该等级的分值区间。") with { Stated = stated };
+        if (band is null) return Kept(row, weight, stated, stated ?? weight, j, "规则集未定义该等级的分值区间。");
         var (lo, hi) = BandRange(band, weight, rules);
         var value = stated ?? (level == "achieved" ? weight : lo);
         var inside = value >= lo && (band.MaxInclusive ? value <= hi : value < hi);
-        var text = BandText(band, lo, hi);
-        if (inside) return new IndicatorScore(row, weight, stated, value, ScoreBasis.QualitativeBand, j, $"定性等级“{LevelName(level)}”，得分区间 {text}。") { Band = text };
+        if (inside) return new IndicatorScore(row, weight, stated, value, j, band, rules.ScoreDecimals, inside: true);
         var clamped = value < lo ? lo : band.MaxInclusive ? hi : Math.Max(lo, hi - Step(rules));
-        return new IndicatorScore(row, weight, stated, clamped, ScoreBasis.QualitativeBand, j,
-            $"定性等级“{LevelName(level)}”的得分应在 {text} 内，填报 {value} 分超出区间。")
-        { Band = text };
+        return new IndicatorScore(row, weight, stated, clamped, j, band, rules.ScoreDecimals, inside: false);
     }
 
     /// <summary>The band of a level in points for a weight, rounded as the vendor rule does (round(w×0.8, 2)).</summary>
-    public static (decimal Low, decimal High) BandRange(QualitativeBand band, decimal weight, RuleSet rules) =>
-        (Round(weight * band.Min, rules.ScoreDecimals), Round(weight * band.Max, rules.ScoreDecimals));
+    public static (decimal Low, decimal High) BandRange(QualitativeBand band, decimal weight, RuleSet rules) => BandRange(band, weight, rules.ScoreDecimals);
 
-    private static string BandText(QualitativeBand band, decimal lo, decimal hi) => band.MaxInclusive ? $"[{lo:0.##}, {hi:0.##}]" : $"[{lo:0.##}, {hi:0.##})";
+    internal static (decimal Low, decimal High) BandRange(QualitativeBand band, decimal weight, int decimals) =>
+        (Round(weight * band.Min, decimals), Round(weight * band.Max, decimals));
 
     private static decimal Step(RuleSet rules)
     {
@@ -197,7 +288,7 @@ public static class Scorer
         return weight / (2m - ratio);
     }
 
-    private static string Percent(decimal? ratio) => ratio is { } r ? NumberText.FormatPercent(r * 100m) : "—";
+    internal static string Percent(decimal? ratio) => ratio is { } r ? NumberText.FormatPercent(r * 100m) : "—";
 
     public static decimal Round(decimal v, int decimals) => Math.Round(v, decimals, MidpointRounding.AwayFromZero);
 }
