@@ -31,7 +31,7 @@ public abstract record IndicatorValue(string Raw)
 {
     public abstract IndicatorValueKind Kind { get; }
     /// <summary>What was understood, or why the text could not be read as a measurable value (Chinese).</summary>
-    public virtual string Reason { get; init; } = "";
+    public string Reason { get; init; } = "";
 }
 
 public sealed record EmptyValue(string Raw) : IndicatorValue(Raw)
@@ -63,12 +63,6 @@ public sealed record QuantityValue(string Raw) : IndicatorValue(Raw)
     public QuantityChange Change { get; init; }
     /// <summary>Who or what the figure is about when written before the comparator: "小学" in "小学≥720元/生·年"; "" when none.</summary>
     public string Subject { get; init; } = "";
-
-    /// <summary>
-    /// What was understood, e.g. "定量，≥，单位：万人": worded from the reading when asked, since a province's millions of
-    /// quantities are judged by their fields and only the few shown to a person need the sentence.
-    /// </summary>
-    public override string Reason => QuantityGrammar.Describe(Comparator, Scale, Unit, UpperNumber is not null, Change);
 
     /// <summary>Number × Scale: 3.2万人 → 32000.</summary>
     public decimal Normalized => Number * Scale;

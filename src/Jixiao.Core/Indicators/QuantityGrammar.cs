@@ -183,6 +183,7 @@ internal static class QuantityGrammar
             UpperNumber = upper,
             Change = change,
             Subject = subject,
+            Reason = Describe(comparator, scale, unit, upper is not null, change),
         };
         return true;
     }
