@@ -197,12 +197,7 @@ public sealed class PostgresFactory : JixiaoFactory
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing || _database is null || PgSettings.ConnectionString is not { } server) return;
-        NpgsqlConnection.ClearAllPools();
-        using var conn = new NpgsqlConnection(server);
-        conn.Open();
-        using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        cmd.ExecuteNonQuery();
+        if (disposing && _database is not null) PgSettings.DropDatabase(_database);
     }
 }
 

@@ -42,11 +42,6 @@ public sealed class PostgresLoadTests : IDisposable
 
     public void Dispose()
     {
-        if (_database is null || PgSettings.ConnectionString is not { } server) return;
-        NpgsqlConnection.ClearAllPools();
-        using var conn = new NpgsqlConnection(server);
-        conn.Open();
-        using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        cmd.ExecuteNonQuery();
+        if (_database is not null) PgSettings.DropDatabase(_database);
     }
 }

@@ -477,7 +477,9 @@ public abstract class WebTests<TFactory>(TFactory app) where TFactory : JixiaoFa
     {
         var id = await App.StoreAsync(ZltUnit, JixiaoFactory.Table("页面测试资金", 2023, ZltUnit));
         var (client, _) = await App.LoginAsync("zlt-sbzx-tianbao", JixiaoFactory.Password);
-        var view = await client.GetStringAsync($"/documents/{id}");
+        var response = await client.GetAsync($"/documents/{id}");
+        response.ShouldBe(HttpStatusCode.OK); // on failure, shows what the server answered
+        var view = await response.BodyAsync();
         Assert.Contains("页面测试资金", view);
         Assert.Contains("资金投入情况", view);
         Assert.Contains("96.21%", view); // the system's own B/A beside the stated rate
