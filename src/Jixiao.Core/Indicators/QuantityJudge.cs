@@ -16,18 +16,18 @@ internal static class QuantityJudge
 
     public static Judgement Judge(QuantityValue target, QuantityValue actual)
     {
+        var pair = new Pair(target, actual);
         if (target.Subject.Length > 0 && actual.Subject.Length > 0 && target.Subject != actual.Subject)
         {
-            return new Judgement(Outcome.NeedsJudgement, target, actual, QuantityWording.SubjectMismatch) { Issue = JudgementIssue.UnitMismatch };
+            return Judgement(Outcome.NeedsJudgement, QuantityWording.SubjectMismatch, pair, JudgementIssue.UnitMismatch);
         }
 
         if (!TryReconcile(target, actual, out decimal t, out decimal a, out decimal? aUpper, out _))
         {
-            return new Judgement(Outcome.NeedsJudgement, target, actual, QuantityWording.UnitMismatch) { Issue = JudgementIssue.UnitMismatch };
+            return Judgement(Outcome.NeedsJudgement, QuantityWording.UnitMismatch, pair, JudgementIssue.UnitMismatch);
         }
 
         var interval = ToInterval(actual.Comparator, a, aUpper);
-        var pair = new Pair(target, actual);
         if (target.UpperNumber is { } upper)
         {
             return JudgeRange(t, upper * target.Scale, interval, pair);

@@ -97,8 +97,8 @@ public sealed class IndicatorScore
         return _band!.MaxInclusive ? $"[{lo:0.##}, {hi:0.##}]" : $"[{lo:0.##}, {hi:0.##})";
     }
 
-    /// <summary>The points a qualitative level was given: the stated ones, else full marks when achieved, else the band's floor.</summary>
-    internal decimal StatedOrDefault => Stated ?? (_band!.Level == "achieved" ? Weight : Scorer.BandRange(_band, Weight, _decimals).Low);
+    /// <summary>The points the qualitative level was given (<see cref="Scorer.LevelPoints"/>).</summary>
+    private decimal StatedOrDefault => Scorer.LevelPoints(Stated, _band!, Weight, Scorer.BandRange(_band!, Weight, _decimals).Low);
 
     /// <summary>
     /// This score with its points clamped to [0, weight] (rules.md R1.3). The explanation still states the points
@@ -249,12 +249,16 @@ public static class Scorer
         }
         if (band is null) return Kept(row, weight, stated, stated ?? weight, j, "规则集未定义该等级的分值区间。");
         var (lo, hi) = BandRange(band, weight, rules);
-        var value = stated ?? (level == "achieved" ? weight : lo);
+        var value = LevelPoints(stated, band, weight, lo);
         var inside = value >= lo && (band.MaxInclusive ? value <= hi : value < hi);
         if (inside) return new IndicatorScore(row, weight, stated, value, j, band, rules.ScoreDecimals, inside: true);
         var clamped = value < lo ? lo : band.MaxInclusive ? hi : Math.Max(lo, hi - Step(rules));
         return new IndicatorScore(row, weight, stated, clamped, j, band, rules.ScoreDecimals, inside: false);
     }
+
+    /// <summary>The points a qualitative level is given: the stated ones, else full marks when achieved, else the band's floor.</summary>
+    internal static decimal LevelPoints(decimal? stated, QualitativeBand band, decimal weight, decimal low) =>
+        stated ?? (band.Level == "achieved" ? weight : low);
 
     /// <summary>The band of a level in points for a weight, rounded as the vendor rule does (round(w×0.8, 2)).</summary>
     public static (decimal Low, decimal High) BandRange(QualitativeBand band, decimal weight, RuleSet rules) => BandRange(band, weight, rules.ScoreDecimals);
