@@ -205,6 +205,16 @@ public static class HttpExtensions
 {
     public static async Task<string> BodyAsync(this HttpResponseMessage r) => await r.Content.ReadAsStringAsync();
 
+    /// <summary>Uploads a seed document (under its own file name) to <c>POST /api/v1/imports</c>; the answer must be 201, and is returned.</summary>
+    public static async Task<System.Text.Json.Nodes.JsonNode> ImportSeedAsync(this HttpClient client, string seedFile)
+    {
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(JixiaoFactory.SeedDir, seedFile));
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", seedFile } };
+        var r = await client.PostAsync("/api/v1/imports", upload);
+        r.ShouldBe(HttpStatusCode.Created);
+        return System.Text.Json.Nodes.JsonNode.Parse(await r.BodyAsync())!;
+    }
+
     public static void ShouldBe(this HttpResponseMessage r, HttpStatusCode code)
     {
         if (r.StatusCode != code)

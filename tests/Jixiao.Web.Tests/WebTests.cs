@@ -362,11 +362,7 @@ public abstract class WebTests<TFactory>(TFactory app) where TFactory : JixiaoFa
     public async Task Importing_a_seed_file_returns_201_with_documents_and_findings_and_is_audited()
     {
         var client = await App.ApiClientAsync("zlt-sbzx-tianbao");
-        var path = Path.Combine(JixiaoFactory.SeedDir, "001_9e81b93be66c6a64.txt");
-        using var content = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path) } };
-        var r = await client.PostAsync("/api/v1/imports", content);
-        r.ShouldBe(HttpStatusCode.Created);
-        var result = JsonNode.Parse(await r.BodyAsync())!;
+        var result = await client.ImportSeedAsync("001_9e81b93be66c6a64.txt");
         var documents = result["documents"]!.AsArray();
         Assert.True(documents.Count >= 3, "001 有三张自评表和一份报告");
         Assert.Contains(documents, d => (string?)d!["document"]!["kind"] == "transfer-self-evaluation");
@@ -388,11 +384,7 @@ public abstract class WebTests<TFactory>(TFactory app) where TFactory : JixiaoFa
     {
         // Seed 001: a 万元 heading over amounts in 元, confirmed by the report's 万元 figures — an error at import.
         var client = await App.ApiClientAsync("zlt-sbzx-tianbao");
-        var path = Path.Combine(JixiaoFactory.SeedDir, "001_9e81b93be66c6a64.txt");
-        using var upload = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", Path.GetFileName(path) } };
-        var r = await client.PostAsync("/api/v1/imports", upload);
-        r.ShouldBe(HttpStatusCode.Created);
-        var imported = JsonNode.Parse(await r.BodyAsync())!["documents"]!.AsArray()
+        var imported = (await client.ImportSeedAsync("001_9e81b93be66c6a64.txt"))["documents"]!.AsArray()
             .First(d => (string?)d!["document"]!["kind"] == "transfer-self-evaluation" && d["findings"]!.AsArray().Any(f => (string?)f!["rule"] == "SE-FUND-UNIT"))!;
         Assert.Equal("error", (string?)imported["findings"]!.AsArray().First(f => (string?)f!["rule"] == "SE-FUND-UNIT")!["severity"]);
         var id = (string)imported["document"]!["id"]!;

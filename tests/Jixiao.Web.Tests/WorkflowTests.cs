@@ -132,9 +132,7 @@ public abstract class WorkflowTests<TFactory>(TFactory app) where TFactory : Jix
     public async Task A_submission_with_errors_needs_a_written_justification_per_error()
     {
         var unit = await App.ApiClientAsync("zlt-jyzx-tianbao");
-        var path = Path.Combine(JixiaoFactory.SeedDir, "001_9e81b93be66c6a64.txt");
-        using var upload = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(path)), "file", "001.txt" } };
-        var imported = await Json(await unit.PostAsync("/api/v1/imports", upload));
+        var imported = await unit.ImportSeedAsync("001_9e81b93be66c6a64.txt");
         var withErrors = imported["documents"]!.AsArray().First(d => (int)d!["document"]!["errorCount"]! > 0)!;
         var id = (string)withErrors["document"]!["id"]!;
         var errors = withErrors["findings"]!.AsArray().Where(f => (string?)f!["severity"] == "error").ToList();
